@@ -1,0 +1,386 @@
+// Package imagenorm turns untrusted evidence images (phone photos, scans,
+// screenshots) into plain images that the PDF renderer can embed safely.
+//
+// The PDF library used by proofpack (fpdf) is fragile: it ignores EXIF
+// orientation, embeds CMYK JPEGs unconverted, garbles 16-bit PNGs with alpha,
+// is slow on alpha PNGs and panics on absurd PNG headers. Every image
+// therefore goes through [Normalise] first. What comes out is always:
+//
+//   - a baseline/progressive 8-bit JPEG (YCbCr or gray), or an 8-bit RGB or
+//     gray PNG when [Options.Lossless] is set;
+//   - upright (the EXIF orientation has been applied to the pixels);
+//   - opaque (transparency is flattened onto white);
+//   - free of metadata (no EXIF, GPS, XMP, IPTC, ICC profile, comments or
+//     text chunks);
+//   - no larger than the requested box (never upscaled).
+//
+// Costs are bounded before any pixel is decoded: [Limits] caps the input size
+// in bytes and the pixel count announced by the image header. The format is
+// sniffed from the content, never from a file name. HEIC/HEIF is recognised
+// and rejected with an actionable message.
+//
+// # Fast path
+//
+// A JPEG that is already acceptable (8-bit baseline or progressive, YCbCr or
+// gray, orientation 1, within the box, Options.Lossless unset) is not
+// decoded at all. If it carries no metadata segments it is returned byte for
+// byte ([Result.KeptOriginal] is true). If it carries metadata (APP1
+// EXIF/XMP, APP2 ICC/MPF, APP13 IPTC, COM, any APPn other than a plain APP0
+// JFIF or APP14 Adobe, a JFIF thumbnail, or data after the EOI marker such as
+// an appended "motion photo" video) the marker stream is rewritten without
+// those segments: the compressed pixel data is copied untouched, so there is
+// no generation loss, but KeptOriginal is false. Because the fast path does
+// not decode the entropy-coded data, a JPEG whose marker structure is valid
+// but whose compressed data is damaged can pass through it unchanged.
+//
+// # Errors
+//
+// Every error returned by [Inspect] and [Normalise] matches one of
+// [ErrTooLarge], [ErrUnsupported] or [ErrCorrupt] under [errors.Is], and its
+// message is a single sentence fit to show to the person who uploaded the
+// file. Decoder errors, when there are any, are also reachable with
+// [errors.As]. Context cancellation is reported as the context's error.
+//
+// # Dates
+//
+// EXIF timestamps carry no time zone. [Info.CapturedAt] holds the camera's
+// wall-clock reading labelled as UTC: the year, month, day, hour, minute and
+// second are exactly what the camera recorded, whatever zone the camera was
+// set to. Do not convert it to another zone for display.
+package imagenorm
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"strconv"
+	"time"
+)
+
+// Default limits used when the corresponding Limits field is zero (or
+// negative).
+const (
+	DefaultMaxBytes  int64 = 64 << 20    // 64 MiB
+	DefaultMaxPixels int64 = 100_000_000 // 100 megapixels
+)
+
+// DefaultJPEGQuality is used when Options.JPEGQuality is zero.
+const DefaultJPEGQuality = 85
+
+// Sentinel errors. Use errors.Is to classify an error returned by this
+// package.
+var (
+	// ErrTooLarge: the file exceeds Limits.MaxBytes or the image exceeds
+	// Limits.MaxPixels.
+	ErrTooLarge = errors.New("image too large")
+	// ErrUnsupported: the file is not an image in a supported format (this
+	// includes HEIC/HEIF), or uses a feature the decoder does not implement.
+	ErrUnsupported = errors.New("unsupported image")
+	// ErrCorrupt: the file is empty, truncated or damaged.
+	ErrCorrupt = errors.New("corrupt image")
+)
+
+// Limits bound what an image may cost before any pixel is decoded.
+type Limits struct {
+	MaxBytes  int64 // maximum len(data); 0 means DefaultMaxBytes
+	MaxPixels int64 // maximum width*height; 0 means DefaultMaxPixels
+}
+
+func (l Limits) maxBytes() int64 {
+	if l.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return l.MaxBytes
+}
+
+func (l Limits) maxPixels() int64 {
+	if l.MaxPixels <= 0 {
+		return DefaultMaxPixels
+	}
+	return l.MaxPixels
+}
+
+// Info is what is known of the original image without decoding pixels.
+type Info struct {
+	// Format is "jpeg", "png", "gif", "bmp", "tiff" or "webp", sniffed from
+	// the content, never from a file name.
+	Format string
+	// Width and Height are the stored dimensions of the original, before
+	// orientation is applied.
+	Width, Height int
+	// Orientation is the EXIF orientation 1..8 (1 when absent or invalid).
+	// It is read from JPEG APP1 Exif, PNG eXIf, WebP EXIF chunks and the
+	// first IFD of TIFF files.
+	Orientation int
+	// CapturedAt is EXIF DateTimeOriginal (or DateTimeDigitized, or
+	// DateTime) when present, else the zero time. EXIF has no time zone: the
+	// camera's wall-clock reading is stored as if it were UTC.
+	CapturedAt time.Time
+	// HasGPS reports that the original carried GPS tags. They never survive
+	// normalisation.
+	HasGPS bool
+	// Frames is the number of frames of a GIF (only the first is used);
+	// 1 for every other format.
+	Frames int
+	// ColorModel is a human-readable description of the stored pixels:
+	// "rgb", "rgba", "rgb48", "rgba64", "gray", "gray16", "graya",
+	// "graya16", "paletted", "cmyk", "ycck", or a Go color model name.
+	ColorModel string
+}
+
+// Options controls Normalise.
+type Options struct {
+	// MaxWidth and MaxHeight are the box, in pixels, the upright image must
+	// fit in; 0 (or negative) means no limit on that axis. Images are never
+	// upscaled.
+	MaxWidth, MaxHeight int
+	// JPEGQuality is the JPEG quality 1..100; 0 means DefaultJPEGQuality.
+	// Out-of-range values are clamped.
+	JPEGQuality int
+	// Lossless encodes an 8-bit RGB or gray PNG instead of a JPEG (for
+	// screenshots). It disables the JPEG fast path.
+	Lossless bool
+	// Limits bound the input.
+	Limits Limits
+}
+
+// Result is the normalised image.
+type Result struct {
+	// Data holds JPEG or PNG bytes with no EXIF/XMP/IPTC/ICC/text metadata.
+	Data []byte
+	// Format is "jpeg" or "png".
+	Format string
+	// Width and Height are the dimensions of Data: upright, after resizing.
+	Width, Height int
+	// KeptOriginal reports that Data is the original input, unchanged (see
+	// the package documentation on the fast path).
+	KeptOriginal bool
+	// Info is what Inspect found on the original.
+	Info Info
+}
+
+// normError is the concrete error type: its message is one plain sentence,
+// and it unwraps to a sentinel and, when there is one, the underlying cause.
+type normError struct {
+	kind  error
+	msg   string
+	cause error
+}
+
+func (e *normError) Error() string { return e.msg }
+
+func (e *normError) Unwrap() []error {
+	if e.cause != nil {
+		return []error{e.kind, e.cause}
+	}
+	return []error{e.kind}
+}
+
+func newErr(kind error, cause error, format string, args ...any) error {
+	return &normError{kind: kind, msg: fmt.Sprintf(format, args...), cause: cause}
+}
+
+// Inspect reads only headers (image.DecodeConfig plus the metadata blocks)
+// and enforces lim. It never decodes pixel data. On a limit error the
+// returned Info still holds whatever was learnt (format and dimensions).
+func Inspect(data []byte, lim Limits) (info Info, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = newErr(ErrCorrupt, nil, "the image header could not be read (internal error: %v)", r)
+		}
+	}()
+	info = Info{Orientation: 1, Frames: 1}
+	if len(data) == 0 {
+		return info, newErr(ErrCorrupt, nil, "file is empty")
+	}
+	if mb := lim.maxBytes(); int64(len(data)) > mb {
+		return info, newErr(ErrTooLarge, nil, "file is %s; the limit is %s", humanBytes(int64(len(data))), humanBytes(mb))
+	}
+	format, err := sniff(data)
+	if err != nil {
+		return info, err
+	}
+	info.Format = format
+	cfg, err := decodeConfig(format, data)
+	if err != nil {
+		return info, err
+	}
+	info.Width, info.Height = cfg.Width, cfg.Height
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return info, newErr(ErrCorrupt, nil, "the %s image has invalid dimensions %dx%d", upperFormat(format), cfg.Width, cfg.Height)
+	}
+	if mp, px := lim.maxPixels(), int64(cfg.Width)*int64(cfg.Height); px > mp {
+		return info, newErr(ErrTooLarge, nil, "image is %dx%d (%.1f megapixels); the limit is %s megapixels",
+			cfg.Width, cfg.Height, float64(px)/1e6, humanMegapixels(mp))
+	}
+	info.ColorModel = colorModelName(cfg.ColorModel)
+	inspectMetadata(&info, data)
+	return info, nil
+}
+
+// Normalise decodes data, applies the EXIF orientation, flattens
+// transparency onto white, converts to 8-bit RGB (or gray for gray sources),
+// downscales to fit the box with a good filter, and re-encodes without
+// metadata. Acceptable JPEGs take the fast path described in the package
+// documentation and are not decoded.
+//
+// The output is deterministic: the same input and options always give the
+// same bytes.
+func Normalise(ctx context.Context, data []byte, opt Options) (res Result, err error) {
+	// Decoders are already guarded individually; this is a last line of
+	// defence so that no input can crash the caller.
+	defer func() {
+		if r := recover(); r != nil {
+			res = Result{Info: res.Info}
+			err = newErr(ErrCorrupt, nil, "the image could not be processed (internal error: %v)", r)
+		}
+	}()
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	info, err := Inspect(data, opt.Limits)
+	res = Result{Info: info}
+	if err != nil {
+		return res, err
+	}
+	quality := opt.JPEGQuality
+	switch {
+	case quality == 0:
+		quality = DefaultJPEGQuality
+	case quality < 1:
+		quality = 1
+	case quality > 100:
+		quality = 100
+	}
+
+	// Fast path: acceptable JPEG, no decode.
+	if info.Format == "jpeg" && !opt.Lossless && info.Orientation == 1 {
+		if tw, th := fitBox(info.Width, info.Height, opt.MaxWidth, opt.MaxHeight); tw == info.Width && th == info.Height {
+			if out, kept, ok := jpegPassthrough(data, info.Width, info.Height); ok {
+				res.Data, res.Format, res.Width, res.Height, res.KeptOriginal = out, "jpeg", info.Width, info.Height, kept
+				return res, nil
+			}
+		}
+	}
+
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	img, err := decodeImage(info.Format, data)
+	if err != nil {
+		return res, err
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	canvas := img.Bounds()
+	if info.Format == "gif" {
+		// The first frame may cover only part of the logical screen.
+		canvas = image.Rect(0, 0, info.Width, info.Height)
+	}
+
+	// The box applies to the upright image; resize in stored orientation
+	// (cheaper) and rotate the small result.
+	sw, sh := canvas.Dx(), canvas.Dy()
+	swapped := info.Orientation >= 5
+	uw, uh := sw, sh
+	if swapped {
+		uw, uh = sh, sw
+	}
+	tw, th := fitBox(uw, uh, opt.MaxWidth, opt.MaxHeight)
+	if swapped {
+		tw, th = th, tw
+	}
+
+	var work *image.NRGBA
+	if yc, ok := img.(*image.YCbCr); ok && yc.Rect == canvas {
+		// Common photo case: convert while box-shrinking, so the full-size
+		// image is never held as RGBA.
+		if k := preShrinkFactor(sw, sh, tw, th); k > 1 {
+			work, _ = ycbcrBoxShrink(yc, k)
+		}
+	}
+	if work == nil {
+		work = toOpaqueNRGBA(img, canvas)
+	}
+	img = nil
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	work = downscale(work, tw, th)
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	work = orient(work, info.Orientation)
+
+	var out image.Image = nrgbaAsRGBA(work) // opaque, so identical pixels
+	if isGrayModel(info.ColorModel) {
+		out = grayFromOpaque(work)
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	var buf bytes.Buffer
+	if opt.Lossless {
+		enc := png.Encoder{CompressionLevel: png.DefaultCompression}
+		err = enc.Encode(&buf, out)
+		res.Format = "png"
+	} else {
+		err = jpeg.Encode(&buf, out, &jpeg.Options{Quality: quality})
+		res.Format = "jpeg"
+	}
+	if err != nil {
+		return res, fmt.Errorf("imagenorm: encoding %s: %w", res.Format, err)
+	}
+	res.Data = buf.Bytes()
+	res.Width, res.Height = work.Rect.Dx(), work.Rect.Dy()
+	return res, nil
+}
+
+// fitBox returns the largest size with the aspect ratio of w x h that fits
+// maxW x maxH (non-positive means unbounded) without upscaling.
+func fitBox(w, h, maxW, maxH int) (int, int) {
+	wOK := maxW <= 0 || w <= maxW
+	hOK := maxH <= 0 || h <= maxH
+	if wOK && hOK {
+		return w, h
+	}
+	// Width-bound if w/maxW >= h/maxH, i.e. w*maxH >= h*maxW.
+	widthBound := maxH <= 0 || (maxW > 0 && int64(w)*int64(maxH) >= int64(h)*int64(maxW))
+	if widthBound {
+		nh := int((int64(h)*int64(maxW)*2 + int64(w)) / (2 * int64(w)))
+		nh = max(1, nh)
+		if maxH > 0 {
+			nh = min(nh, maxH)
+		}
+		return maxW, nh
+	}
+	nw := int((int64(w)*int64(maxH)*2 + int64(h)) / (2 * int64(h)))
+	nw = max(1, nw)
+	if maxW > 0 {
+		nw = min(nw, maxW)
+	}
+	return nw, maxH
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	default:
+		return fmt.Sprintf("%d bytes", n)
+	}
+}
+
+func humanMegapixels(n int64) string {
+	return strconv.FormatFloat(float64(n)/1e6, 'f', -1, 64)
+}
