@@ -1,0 +1,344 @@
+package evidence
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/proofpack/proofpack/evidence/imagenorm"
+)
+
+// ManifestNames are the file names an order folder's manifest may have, in
+// the order they are looked for.
+var ManifestNames = []string{"order.yaml", "order.yml", "order.json"}
+
+// Case is one order folder as read: its manifest and its evidence.
+type Case struct {
+	Dir          string // the folder as the user named it, for messages
+	Manifest     *Manifest
+	Exhibits     []*Exhibit // in presentation order, labelled
+	Unclassified []string   // files found in the folder that are not evidence, with the reason
+	fsys         fs.FS
+	limits       imagenorm.Limits
+	closer       io.Closer
+}
+
+// Exhibit is one evidence file.
+type Exhibit struct {
+	Label   string // "A1", "B2": group letter and number
+	Kind    Kind
+	File    string // slash path inside the order folder
+	Caption string // from the manifest; may be empty
+	SHA256  string // hex digest of the original bytes
+	Size    int64
+	Image   imagenorm.Info
+	index   int // manifest position, -1 when discovered
+}
+
+// Options tune Load.
+type Options struct {
+	Limits imagenorm.Limits
+	// Skip lists slash paths inside the folder that are never evidence,
+	// such as an output file written into the folder.
+	Skip []string
+}
+
+// Load reads the order folder dir. Files are opened through an os.Root, so
+// no path or symlink can reach outside the folder. Close the Case when done.
+func Load(ctx context.Context, dir string, opt Options) (*Case, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: order folder not found", dir)
+		}
+		return nil, fmt.Errorf("%s: cannot open order folder: %w", dir, err)
+	}
+	c, err := LoadFS(ctx, root.FS(), dir, opt)
+	if err != nil {
+		root.Close()
+		return nil, err
+	}
+	c.closer = root
+	return c, nil
+}
+
+// Close releases the folder handle Load opened. The exhibits cannot be
+// read after it.
+func (c *Case) Close() error {
+	if c.closer == nil {
+		return nil
+	}
+	return c.closer.Close()
+}
+
+// LoadFS reads an order folder from fsys; dir names it in messages.
+func LoadFS(ctx context.Context, fsys fs.FS, dir string, opt Options) (*Case, error) {
+	name, data, err := readManifest(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	m, err := ParseManifest(path.Join(dir, name), data)
+	if err != nil {
+		return nil, err
+	}
+	c := &Case{Dir: dir, Manifest: m, fsys: fsys, limits: opt.Limits}
+	skip := append([]string{name}, opt.Skip...)
+	if len(m.Evidence) == 0 {
+		if err := c.discover(ctx, skip); err != nil {
+			return nil, err
+		}
+	} else {
+		for i, it := range m.Evidence {
+			p, _ := cleanEvidencePath(it.File) // validated by ParseManifest
+			c.Exhibits = append(c.Exhibits, &Exhibit{Kind: it.Kind, File: p, Caption: it.Caption, index: i})
+		}
+	}
+	var problems []*FieldError
+	for _, e := range c.Exhibits {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := c.inspect(e); err != nil {
+			field := ""
+			if e.index >= 0 {
+				field = fmt.Sprintf("evidence[%d].file", e.index)
+			}
+			problems = append(problems, m.FieldError(field, err.Error(), hintFor(err)))
+		}
+	}
+	if len(problems) > 0 {
+		return nil, &ManifestError{Problems: problems}
+	}
+	c.label()
+	return c, nil
+}
+
+func readManifest(fsys fs.FS, dir string) (string, []byte, error) {
+	for _, name := range ManifestNames {
+		f, err := fsys.Open(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return "", nil, fmt.Errorf("%s: %w", path.Join(dir, name), err)
+		}
+		defer f.Close()
+		data, err := io.ReadAll(io.LimitReader(f, MaxManifestBytes+1))
+		if err != nil {
+			return "", nil, fmt.Errorf("%s: %w", path.Join(dir, name), err)
+		}
+		return name, data, nil
+	}
+	return "", nil, fmt.Errorf("%s: no order manifest found; expected one of %s (run 'proofpack init %s --type missing-item' to write one)",
+		dir, strings.Join(ManifestNames, ", "), dir)
+}
+
+// notEvidence are extensions of files that are never evidence images:
+// proofpack's own outputs and notes.
+var notEvidence = []string{".pdf", ".txt", ".md", ".json", ".yaml", ".yml", ".csv", ".xlsx"}
+
+// discover classifies every file in the folder by its name.
+func (c *Case) discover(ctx context.Context, skip []string) error {
+	var found []string
+	err := fs.WalkDir(c.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || slices.Contains(skip, p) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			st, err := fs.Stat(c.fsys, p)
+			switch {
+			case err != nil:
+				c.Unclassified = append(c.Unclassified, p+": symlink pointing outside the order folder or nowhere, skipped")
+				return nil
+			case !st.Mode().IsRegular():
+				c.Unclassified = append(c.Unclassified, p+": symlink to something that is not a file, skipped")
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			c.Unclassified = append(c.Unclassified, p+": not a regular file")
+			return nil
+		}
+		found = append(found, p)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("%s: reading folder: %w", c.Dir, err)
+	}
+	sort.Strings(found)
+	if len(found) > MaxEvidenceItems {
+		return fmt.Errorf("%s: %d files found; the limit is %d evidence files", c.Dir, len(found), MaxEvidenceItems)
+	}
+	for _, p := range found {
+		if slices.Contains(notEvidence, strings.ToLower(path.Ext(p))) {
+			c.Unclassified = append(c.Unclassified, p+": not an image, skipped")
+			continue
+		}
+		k, ok := Classify(p)
+		if !ok {
+			c.Unclassified = append(c.Unclassified, p+": name matches no evidence kind; list it under evidence: in the manifest or rename it (e.g. label.jpg, chat-1.png)")
+			continue
+		}
+		c.Exhibits = append(c.Exhibits, &Exhibit{Kind: k, File: p, index: -1})
+	}
+	return nil
+}
+
+// inspect hashes the file and reads its image header.
+func (c *Case) inspect(e *Exhibit) error {
+	data, err := c.read(e.File)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(data)
+	e.SHA256 = hex.EncodeToString(sum[:])
+	e.Size = int64(len(data))
+	info, err := imagenorm.Inspect(data, c.limits)
+	if err != nil {
+		return fmt.Errorf("%s: %w", e.File, err)
+	}
+	e.Image = info
+	return nil
+}
+
+// read returns a file's bytes, refusing files over the byte limit before
+// reading them.
+func (c *Case) read(p string) ([]byte, error) {
+	f, err := c.fsys.Open(p)
+	if err != nil {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, fmt.Errorf("%s: file not found", p)
+		case strings.Contains(err.Error(), "escapes"):
+			return nil, fmt.Errorf("%s: points outside the order folder", p)
+		}
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", p)
+	}
+	limit := c.limits.MaxBytes
+	if limit <= 0 {
+		limit = imagenorm.DefaultMaxBytes
+	}
+	if st.Size() > limit {
+		return nil, fmt.Errorf("%s: %w: file is %d bytes; the limit is %d", p, imagenorm.ErrTooLarge, st.Size(), limit)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s: %w: file grew past the %d-byte limit while reading", p, imagenorm.ErrTooLarge, limit)
+	}
+	return data, nil
+}
+
+// ReadExhibit returns the original bytes of e, checking that they still
+// hash to what Load recorded.
+func (c *Case) ReadExhibit(e *Exhibit) ([]byte, error) {
+	data, err := c.read(e.File)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	if hex.EncodeToString(sum[:]) != e.SHA256 {
+		return nil, fmt.Errorf("%s: file changed while the packet was being built; run again", e.File)
+	}
+	return data, nil
+}
+
+// label sorts exhibits into presentation order and names them A1, A2, B1...
+func (c *Case) label() {
+	rank := map[Kind]int{}
+	for i, k := range Kinds {
+		rank[k.Kind] = i
+	}
+	sort.SliceStable(c.Exhibits, func(i, j int) bool {
+		a, b := c.Exhibits[i], c.Exhibits[j]
+		if rank[a.Kind] != rank[b.Kind] {
+			return rank[a.Kind] < rank[b.Kind]
+		}
+		return a.index < b.index
+	})
+	count := map[string]int{}
+	for _, e := range c.Exhibits {
+		ki, _ := LookupKind(e.Kind)
+		count[ki.Group]++
+		e.Label = fmt.Sprintf("%s%d", ki.Group, count[ki.Group])
+	}
+}
+
+// ByKind returns the exhibits of kind k, in order.
+func (c *Case) ByKind(k Kind) []*Exhibit {
+	var out []*Exhibit
+	for _, e := range c.Exhibits {
+		if e.Kind == k {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Latest returns the newest timestamp in the manifest: the default
+// generation date of a packet, so that output depends only on its inputs.
+func (m *Manifest) Latest() time.Time {
+	var t time.Time
+	see := func(p *time.Time) {
+		if p != nil && p.After(t) {
+			t = *p
+		}
+	}
+	see(m.PlacedAt)
+	see(m.Shipment.ShippedAt)
+	see(m.Shipment.DeliveredAt)
+	see(m.AfterSale.RequestedAt)
+	for i := range m.Timeline {
+		see(&m.Timeline[i].At)
+	}
+	return t
+}
+
+func hintFor(err error) string {
+	switch {
+	case errors.Is(err, imagenorm.ErrTooLarge):
+		return "shrink the image or raise the limit with --max-pixels / --max-file-mb"
+	case errors.Is(err, imagenorm.ErrUnsupported):
+		return "convert it to JPEG or PNG"
+	case errors.Is(err, imagenorm.ErrCorrupt):
+		return "the file is damaged; export it again from the phone or platform"
+	case strings.Contains(err.Error(), "outside the order folder"):
+		return "copy the file into the order folder instead of linking to it"
+	case strings.Contains(err.Error(), "not a regular file"):
+		return "evidence must be an image file"
+	case strings.Contains(err.Error(), "not found"):
+		return "check the spelling and the folder; paths are relative to the order folder"
+	}
+	return ""
+}

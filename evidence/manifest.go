@@ -1,0 +1,84 @@
+package evidence
+
+import (
+	"time"
+
+	"github.com/goccy/go-yaml/ast"
+)
+
+// Manifest is an order folder's order.yaml or order.json.
+type Manifest struct {
+	OrderID     string         `yaml:"order_id" json:"order_id" schema:"required" doc:"The platform's order number"`
+	Platform    string         `yaml:"platform" json:"platform" schema:"required" doc:"Marketplace or payment platform"`
+	Dispute     string         `yaml:"dispute" json:"dispute" schema:"required" doc:"Dispute template name, e.g. missing-item"`
+	Language    string         `yaml:"language,omitempty" json:"language,omitempty" doc:"Packet language: zh or en (default zh)"`
+	Currency    string         `yaml:"currency,omitempty" json:"currency,omitempty" doc:"ISO 4217 code, e.g. CNY"`
+	Shop        string         `yaml:"shop" json:"shop" schema:"required" doc:"The seller's shop name"`
+	Buyer       string         `yaml:"buyer,omitempty" json:"buyer,omitempty" doc:"Buyer as the platform shows them"`
+	PlacedAt    *time.Time     `yaml:"placed_at,omitempty" json:"placed_at,omitempty" doc:"When the order was placed (RFC 3339)"`
+	GeneratedAt *time.Time     `yaml:"generated_at,omitempty" json:"generated_at,omitempty" doc:"Date printed as the packet's generation time; fixes the output bytes"`
+	Items       []Item         `yaml:"items" json:"items" schema:"required,nonempty" doc:"Order lines"`
+	Shipment    Shipment       `yaml:"shipment" json:"shipment" doc:"Parcel and its weights"`
+	AfterSale   AfterSale      `yaml:"after_sale" json:"after_sale" doc:"The buyer's after-sales request"`
+	Timeline    []Event        `yaml:"timeline,omitempty" json:"timeline,omitempty" doc:"Further dated events"`
+	Statement   string         `yaml:"statement,omitempty" json:"statement,omitempty" doc:"Seller's own words, added to the generated statement"`
+	Evidence    []EvidenceItem `yaml:"evidence,omitempty" json:"evidence,omitempty" doc:"Evidence files; when absent, files are discovered by name"`
+
+	src  *ast.File // the parsed document, to locate fields in messages
+	name string    // the manifest's file name
+}
+
+// Item is one order line.
+type Item struct {
+	SKU         string   `yaml:"sku" json:"sku" schema:"required"`
+	Name        string   `yaml:"name" json:"name" schema:"required"`
+	Quantity    int      `yaml:"quantity" json:"quantity" schema:"required,min=1"`
+	UnitWeightG *float64 `yaml:"unit_weight_g,omitempty" json:"unit_weight_g,omitempty" schema:"positive" doc:"Weight of one unit in grams"`
+	UnitPrice   *float64 `yaml:"unit_price,omitempty" json:"unit_price,omitempty" schema:"nonneg" doc:"Price of one unit"`
+}
+
+// Shipment is the parcel as shipped.
+type Shipment struct {
+	Carrier          string     `yaml:"carrier,omitempty" json:"carrier,omitempty"`
+	TrackingNumber   string     `yaml:"tracking_number,omitempty" json:"tracking_number,omitempty"`
+	ShippedAt        *time.Time `yaml:"shipped_at,omitempty" json:"shipped_at,omitempty"`
+	DeliveredAt      *time.Time `yaml:"delivered_at,omitempty" json:"delivered_at,omitempty"`
+	PackagingWeightG *float64   `yaml:"packaging_weight_g,omitempty" json:"packaging_weight_g,omitempty" schema:"nonneg" doc:"Box, filler and tape in grams"`
+	WarehouseWeightG *float64   `yaml:"warehouse_weight_g,omitempty" json:"warehouse_weight_g,omitempty" schema:"positive" doc:"仓库出库称重, grams"`
+	CourierWeightG   *float64   `yaml:"courier_weight_g,omitempty" json:"courier_weight_g,omitempty" schema:"positive" doc:"快递揽收称重, grams"`
+	ReweighWeightG   *float64   `yaml:"reweigh_weight_g,omitempty" json:"reweigh_weight_g,omitempty" schema:"positive" doc:"Identical parcel re-packed and weighed, grams"`
+	WeightToleranceG *float64   `yaml:"weight_tolerance_g,omitempty" json:"weight_tolerance_g,omitempty" schema:"nonneg" doc:"Allowed difference between weights in grams (default: the larger of 30 g and 3% of the expected weight)"`
+}
+
+// AfterSale is the buyer's request.
+type AfterSale struct {
+	RequestedAt *time.Time `yaml:"requested_at,omitempty" json:"requested_at,omitempty"`
+	Claim       string     `yaml:"claim,omitempty" json:"claim,omitempty" doc:"The buyer's claim in their words"`
+	Missing     []Missing  `yaml:"missing,omitempty" json:"missing,omitempty" doc:"Items the buyer says were missing"`
+	Amount      *float64   `yaml:"amount,omitempty" json:"amount,omitempty" schema:"nonneg" doc:"Amount the buyer claims"`
+}
+
+// Missing is one line of a missing-item claim.
+type Missing struct {
+	SKU      string `yaml:"sku" json:"sku" schema:"required"`
+	Quantity int    `yaml:"quantity" json:"quantity" schema:"required,min=1"`
+}
+
+// Event is one dated event of the timeline.
+type Event struct {
+	At    time.Time `yaml:"at" json:"at" schema:"required"`
+	Event string    `yaml:"event" json:"event" schema:"required"`
+}
+
+// EvidenceItem is one evidence file listed in the manifest.
+type EvidenceItem struct {
+	File    string `yaml:"file" json:"file" schema:"required" doc:"Path inside the order folder"`
+	Kind    Kind   `yaml:"kind" json:"kind" schema:"required"`
+	Caption string `yaml:"caption,omitempty" json:"caption,omitempty"`
+}
+
+// Platforms lists the accepted platform names.
+var Platforms = []string{"pinduoduo", "taobao", "douyin", "jd", "wechat", "stripe", "shopify", "paypal", "amazon", "other"}
+
+// Languages lists the accepted packet languages.
+var Languages = []string{"zh", "en"}

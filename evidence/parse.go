@@ -1,0 +1,299 @@
+package evidence
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// MaxManifestBytes bounds the size of order.yaml / order.json.
+const MaxManifestBytes = 4 << 20
+
+// FieldError is one problem with the manifest, located by file, line and
+// column where the manifest shows it.
+type FieldError struct {
+	File         string // manifest file name as given to Parse
+	Line, Column int    // 1-based; 0 when the position is unknown
+	Field        string // dotted path such as shipment.warehouse_weight_g
+	Problem      string // what is wrong, including what was expected
+	Hint         string // how to fix it; may be empty
+}
+
+func (e *FieldError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
+	}
+	b.WriteString(": ")
+	if e.Field != "" {
+		b.WriteString(e.Field + ": ")
+	}
+	b.WriteString(e.Problem)
+	if e.Hint != "" {
+		b.WriteString(" (" + e.Hint + ")")
+	}
+	return b.String()
+}
+
+// ManifestError lists every problem found in one manifest.
+type ManifestError struct{ Problems []*FieldError }
+
+func (e *ManifestError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ParseManifest decodes and validates a manifest. name is used in messages.
+// YAML and JSON are both accepted (JSON is read as YAML, which it is).
+// Unknown fields, duplicate keys, anchors and aliases are errors.
+func ParseManifest(name string, data []byte) (*Manifest, error) {
+	fail := func(line, col int, field, problem, hint string) error {
+		return &ManifestError{Problems: []*FieldError{{File: name, Line: line, Column: col, Field: field, Problem: problem, Hint: hint}}}
+	}
+	if len(data) > MaxManifestBytes {
+		return nil, fail(0, 0, "", fmt.Sprintf("manifest is %d bytes; the limit is %d", len(data), MaxManifestBytes), "move long text into evidence files")
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fail(0, 0, "", "manifest is empty", "run 'proofpack init' to write a commented one")
+	}
+	if !utf8.Valid(data) {
+		off := firstInvalidUTF8(data)
+		line := 1 + bytes.Count(data[:off], []byte("\n"))
+		col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:off], '\n')+1:off])
+		return nil, fail(line, col, "", "text is not valid UTF-8", "save the file as UTF-8")
+	}
+	file, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, yamlError(name, err)
+	}
+	if len(file.Docs) > 1 {
+		pos := file.Docs[1].GetToken().Position
+		return nil, fail(pos.Line, pos.Column, "", "the manifest holds more than one YAML document (---)", "keep one order per manifest, one manifest per folder")
+	}
+	if err := rejectAliases(name, file); err != nil {
+		return nil, err
+	}
+	if err := requireIntegers(name, file); err != nil {
+		return nil, err
+	}
+	var m Manifest
+	if err := yaml.UnmarshalWithOptions(data, &m, yaml.DisallowUnknownField()); err != nil {
+		return nil, yamlError(name, err)
+	}
+	m.src, m.name = file, name
+	if problems := Validate(&m); len(problems) > 0 {
+		for _, p := range problems {
+			m.place(p)
+		}
+		return nil, &ManifestError{Problems: problems}
+	}
+	return &m, nil
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// rejectAliases refuses YAML anchors and aliases: a manifest never needs
+// them, and nested aliases expand exponentially ("billion laughs").
+func rejectAliases(name string, file *ast.File) error {
+	var found ast.Node
+	for _, doc := range file.Docs {
+		ast.Walk(visitFunc(func(n ast.Node) bool {
+			if found != nil {
+				return false
+			}
+			switch n.(type) {
+			case *ast.AliasNode, *ast.AnchorNode:
+				found = n
+				return false
+			}
+			return true
+		}), doc)
+	}
+	if found == nil {
+		return nil
+	}
+	pos := found.GetToken().Position
+	return &ManifestError{Problems: []*FieldError{{File: name, Line: pos.Line, Column: pos.Column,
+		Problem: "YAML anchors and aliases (&name, *name) are not allowed in a manifest", Hint: "write the value out in full"}}}
+}
+
+// requireIntegers refuses fractional quantities; the decoder would
+// otherwise truncate 1.9 to 1.
+func requireIntegers(name string, file *ast.File) error {
+	var bad ast.Node
+	for _, doc := range file.Docs {
+		ast.Walk(visitFunc(func(n ast.Node) bool {
+			mv, ok := n.(*ast.MappingValueNode)
+			if bad != nil || !ok || mv.Key == nil || mv.Key.String() != "quantity" {
+				return bad == nil
+			}
+			if _, isFloat := mv.Value.(*ast.FloatNode); isFloat {
+				bad = mv.Value
+			}
+			return true
+		}), doc)
+	}
+	if bad == nil {
+		return nil
+	}
+	pos := bad.GetToken().Position
+	return &ManifestError{Problems: []*FieldError{{File: name, Line: pos.Line, Column: pos.Column,
+		Field:   strings.TrimPrefix(bad.GetPath(), "$."),
+		Problem: fmt.Sprintf("%s is not a whole number", bad.String()), Hint: "a quantity counts pieces, such as 2"}}}
+}
+
+type visitFunc func(ast.Node) bool
+
+func (f visitFunc) Visit(n ast.Node) ast.Visitor {
+	if f(n) {
+		return f
+	}
+	return nil
+}
+
+var unknownFieldRe = regexp.MustCompile(`unknown field "([^"]+)"`)
+
+// yamlError turns a go-yaml error into a FieldError with its position.
+func yamlError(name string, err error) error {
+	var ye yaml.Error
+	if !errors.As(err, &ye) {
+		return &ManifestError{Problems: []*FieldError{{File: name, Problem: err.Error()}}}
+	}
+	fe := &FieldError{File: name, Problem: ye.GetMessage()}
+	if tok := ye.GetToken(); tok != nil && tok.Position != nil {
+		fe.Line, fe.Column = tok.Position.Line, tok.Position.Column
+	}
+	if m := unknownFieldRe.FindStringSubmatch(fe.Problem); m != nil {
+		fe.Hint = "field names are case-sensitive; see 'proofpack schema'"
+		if s := closest(m[1], manifestFieldNames()); s != "" {
+			fe.Hint = fmt.Sprintf("did you mean %q?", s)
+		}
+	}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		fe.Hint = "check the value's type: numbers unquoted, dates as 2026-11-01T10:00:00+08:00, lists in [ ] or with -"
+	}
+	var de *yaml.DuplicateKeyError
+	if errors.As(err, &de) || strings.Contains(fe.Problem, "already defined") {
+		fe.Hint = "each key may appear once; remove or merge the duplicate"
+	}
+	return &ManifestError{Problems: []*FieldError{fe}}
+}
+
+// manifestFieldNames lists every YAML key that appears anywhere in a manifest.
+func manifestFieldNames() []string {
+	seen := map[string]bool{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || t.PkgPath() != reflect.TypeFor[Manifest]().PkgPath() {
+			return
+		}
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			seen[strings.Split(f.Tag.Get("yaml"), ",")[0]] = true
+			walk(f.Type)
+		}
+	}
+	walk(reflect.TypeFor[Manifest]())
+	names := make([]string, 0, len(seen))
+	for n := range seen {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// closest returns the candidate within edit distance 2 of s, or "".
+func closest(s string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+// FieldError returns a problem with one field, located in the manifest.
+func (m *Manifest) FieldError(field, problem, hint string) *FieldError {
+	return m.place(&FieldError{Field: field, Problem: problem, Hint: hint})
+}
+
+func (m *Manifest) place(p *FieldError) *FieldError {
+	p.File = m.name
+	if m.src != nil {
+		locate(m.src, p)
+	}
+	return p
+}
+
+// locate fills in the line and column of p's field from the parsed file.
+func locate(file *ast.File, p *FieldError) {
+	if p.Field == "" {
+		return
+	}
+	yp, err := yaml.PathString("$." + p.Field)
+	if err != nil {
+		return
+	}
+	node, err := yp.FilterFile(file)
+	if err != nil || node == nil {
+		// The field is absent: point at its parent if present.
+		if i := strings.LastIndexAny(p.Field, ".["); i > 0 {
+			parent := &FieldError{Field: p.Field[:i]}
+			locate(file, parent)
+			p.Line, p.Column = parent.Line, parent.Column
+		}
+		return
+	}
+	if tok := node.GetToken(); tok != nil && tok.Position != nil {
+		p.Line, p.Column = tok.Position.Line, tok.Position.Column
+	}
+}

@@ -1,0 +1,182 @@
+package evidence
+
+import (
+	"fmt"
+	"io/fs"
+	"math"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Text limits of a manifest, in characters.
+const (
+	MaxStatementChars = 20000
+	MaxFieldChars     = 2000
+	MaxEvidenceItems  = 500
+)
+
+var (
+	disputeRe  = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
+	currencyRe = regexp.MustCompile(`^[A-Z]{3}$`)
+)
+
+// Validate checks the values of a decoded manifest and returns every
+// problem found, each naming its field. Positions are filled in by
+// ParseManifest.
+func Validate(m *Manifest) []*FieldError {
+	var ps []*FieldError
+	add := func(field, problem, hint string) {
+		ps = append(ps, &FieldError{Field: field, Problem: problem, Hint: hint})
+	}
+	text := func(field, v string, required bool, limit int) {
+		switch {
+		case strings.TrimSpace(v) == "" && required:
+			add(field, "is required", "")
+		case utf8.RuneCountInString(v) > limit:
+			add(field, fmt.Sprintf("is %d characters; the limit is %d", utf8.RuneCountInString(v), limit), "shorten it")
+		}
+	}
+	finite := func(field string, v *float64) bool {
+		if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
+			add(field, fmt.Sprintf("must be a number (got %g)", *v), "")
+			return false
+		}
+		return true
+	}
+	nonNeg := func(field string, v *float64) {
+		if !finite(field, v) {
+			return
+		}
+		if v != nil && *v < 0 {
+			add(field, fmt.Sprintf("must not be negative (got %g)", *v), "")
+		}
+	}
+	positive := func(field string, v *float64) {
+		if !finite(field, v) {
+			return
+		}
+		if v != nil && *v <= 0 {
+			add(field, fmt.Sprintf("must be more than 0 grams (got %g)", *v), "leave it out when it was not recorded")
+		}
+	}
+
+	// A value the decoder could not read as a date arrives as the zero time.
+	date := func(field string, t *time.Time) {
+		if t != nil && t.IsZero() {
+			add(field, "is not a date", "write it as RFC 3339, such as 2026-11-01T10:00:00+08:00")
+		}
+	}
+	date("placed_at", m.PlacedAt)
+	date("generated_at", m.GeneratedAt)
+	date("shipment.shipped_at", m.Shipment.ShippedAt)
+	date("shipment.delivered_at", m.Shipment.DeliveredAt)
+	date("after_sale.requested_at", m.AfterSale.RequestedAt)
+
+	text("order_id", m.OrderID, true, 64)
+	if strings.ContainsAny(m.OrderID, "/\\\x00") {
+		add("order_id", "must not contain / or \\", "")
+	}
+	if !slices.Contains(Platforms, m.Platform) {
+		add("platform", fmt.Sprintf("unknown platform %q; expected one of %s", m.Platform, strings.Join(Platforms, ", ")), "use other for any other platform")
+	}
+	if !disputeRe.MatchString(m.Dispute) {
+		add("dispute", fmt.Sprintf("%q is not a dispute type name", m.Dispute), "see 'proofpack templates' for the list")
+	}
+	if m.Language != "" && !slices.Contains(Languages, m.Language) {
+		add("language", fmt.Sprintf("unknown language %q; expected zh or en", m.Language), "")
+	}
+	if m.Currency != "" && !currencyRe.MatchString(m.Currency) {
+		add("currency", fmt.Sprintf("%q is not a currency code; expected three capital letters such as CNY or USD", m.Currency), "")
+	}
+	text("shop", m.Shop, true, 200)
+	text("buyer", m.Buyer, false, 200)
+	text("statement", m.Statement, false, MaxStatementChars)
+
+	if len(m.Items) == 0 {
+		add("items", "at least one order line is required", "add - {sku: ..., name: ..., quantity: 1}")
+	}
+	skus := map[string]bool{}
+	for i, it := range m.Items {
+		f := fmt.Sprintf("items[%d]", i)
+		text(f+".sku", it.SKU, true, 100)
+		text(f+".name", it.Name, true, 500)
+		if it.Quantity < 1 {
+			add(f+".quantity", fmt.Sprintf("must be at least 1 (got %d)", it.Quantity), "")
+		}
+		if skus[it.SKU] && it.SKU != "" {
+			add(f+".sku", fmt.Sprintf("SKU %q appears twice", it.SKU), "merge the lines and add up the quantity")
+		}
+		skus[it.SKU] = true
+		positive(f+".unit_weight_g", it.UnitWeightG)
+		nonNeg(f+".unit_price", it.UnitPrice)
+	}
+
+	s := m.Shipment
+	text("shipment.carrier", s.Carrier, false, 100)
+	text("shipment.tracking_number", s.TrackingNumber, false, 64)
+	nonNeg("shipment.packaging_weight_g", s.PackagingWeightG)
+	positive("shipment.warehouse_weight_g", s.WarehouseWeightG)
+	positive("shipment.courier_weight_g", s.CourierWeightG)
+	positive("shipment.reweigh_weight_g", s.ReweighWeightG)
+	nonNeg("shipment.weight_tolerance_g", s.WeightToleranceG)
+
+	a := m.AfterSale
+	text("after_sale.claim", a.Claim, false, MaxFieldChars)
+	nonNeg("after_sale.amount", a.Amount)
+	for i, ms := range a.Missing {
+		f := fmt.Sprintf("after_sale.missing[%d]", i)
+		text(f+".sku", ms.SKU, true, 100)
+		if ms.Quantity < 1 {
+			add(f+".quantity", fmt.Sprintf("must be at least 1 (got %d)", ms.Quantity), "")
+		}
+	}
+
+	for i, ev := range m.Timeline {
+		f := fmt.Sprintf("timeline[%d]", i)
+		if ev.At.IsZero() {
+			add(f+".at", "is missing or not a date", "write it as RFC 3339, such as 2026-11-02T08:00:00+08:00")
+		}
+		text(f+".event", ev.Event, true, MaxFieldChars)
+	}
+
+	if len(m.Evidence) > MaxEvidenceItems {
+		add("evidence", fmt.Sprintf("lists %d files; the limit is %d", len(m.Evidence), MaxEvidenceItems), "split the dispute or keep the decisive evidence")
+	}
+	files := map[string]int{}
+	for i, e := range m.Evidence {
+		f := fmt.Sprintf("evidence[%d]", i)
+		if e.File == "" {
+			add(f+".file", "is required", "")
+		} else if p, problem := cleanEvidencePath(e.File); problem != "" {
+			add(f+".file", problem, "give a path inside the order folder, such as weights/warehouse.jpg")
+		} else if j, dup := files[p]; dup {
+			add(f+".file", fmt.Sprintf("%q is already listed as evidence[%d]", e.File, j), "list each file once")
+		} else {
+			files[p] = i
+		}
+		if _, ok := LookupKind(e.Kind); !ok {
+			add(f+".kind", fmt.Sprintf("unknown kind %q; expected one of %s", e.Kind, strings.Join(KindNames(), ", ")), "")
+		}
+		text(f+".caption", e.Caption, false, 500)
+	}
+	return ps
+}
+
+// cleanEvidencePath returns the slash-separated path of an evidence file
+// inside the order folder, or a problem when it would leave the folder.
+func cleanEvidencePath(p string) (string, string) {
+	q := strings.ReplaceAll(p, "\\", "/")
+	if strings.HasPrefix(q, "/") || (len(q) > 1 && q[1] == ':' && unicode.IsLetter(rune(q[0])) && q[0] < 0x80) {
+		return "", fmt.Sprintf("%q is an absolute path", p)
+	}
+	q = path.Clean(q)
+	if !fs.ValidPath(q) || q == "." {
+		return "", fmt.Sprintf("%q leaves the order folder", p)
+	}
+	return q, ""
+}

@@ -1,0 +1,257 @@
+// Package templates holds the packet's wording as data: one dispute template
+// per dispute type and language (disputes/NAME.LANG.yaml) and the packet's
+// fixed phrases per language (lang/LANG.yaml), embedded in the binary and
+// overridable from a folder at run time. It parses and checks them; it
+// renders nothing.
+package templates
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+	"text/template"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/proofpack/proofpack/evidence"
+)
+
+//go:embed disputes/*.yaml lang/*.yaml
+var builtin embed.FS
+
+// Section names a dispute template may list, in any order.
+var SectionNames = []string{"cover", "statement", "facts", "timeline", "weights", "exhibits", "integrity"}
+
+// Dispute is one dispute type's template in one language.
+type Dispute struct {
+	Name           string          `yaml:"name"`
+	Language       string          `yaml:"language"`
+	Title          string          `yaml:"title"`
+	Summary        string          `yaml:"summary"`
+	Required       []evidence.Kind `yaml:"required"`
+	Recommended    []evidence.Kind `yaml:"recommended"`
+	Sections       []string        `yaml:"sections"`
+	StatementLimit int             `yaml:"statement_limit"`
+	Statement      string          `yaml:"statement"`
+
+	Source    string             `yaml:"-"` // file it was read from
+	statement *template.Template // parsed Statement
+}
+
+// StatementTemplate returns the parsed statement, safe for concurrent use.
+func (d *Dispute) StatementTemplate() *template.Template { return d.statement }
+
+// Lang is the packet's fixed wording in one language: each value is a
+// text/template executed over the data the packet passes for that key.
+type Lang struct {
+	Language string
+	Source   string
+	phrases  map[string]*template.Template
+}
+
+// Phrase returns the template for key, or an error naming the file.
+func (l *Lang) Phrase(key string) (*template.Template, error) {
+	t, ok := l.phrases[key]
+	if !ok {
+		return nil, fmt.Errorf("%s: phrase %q is missing", l.Source, key)
+	}
+	return t, nil
+}
+
+// Keys lists the phrase keys, sorted.
+func (l *Lang) Keys() []string {
+	keys := make([]string, 0, len(l.phrases))
+	for k := range l.phrases {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Set is every dispute template and phrase book available to a run.
+type Set struct {
+	disputes map[string]*Dispute // name + "." + language
+	langs    map[string]*Lang
+}
+
+// Builtin returns the embedded templates.
+func Builtin() (*Set, error) { return Load(nil) }
+
+// Load reads the embedded templates and then, when override is not nil,
+// the templates in it (same layout: disputes/ and lang/, or the dispute
+// files at its top level), which add to or replace the embedded ones.
+func Load(override fs.FS) (*Set, error) {
+	s := &Set{disputes: map[string]*Dispute{}, langs: map[string]*Lang{}}
+	if err := s.add(builtin, "templates"); err != nil {
+		return nil, err
+	}
+	if override != nil {
+		if err := s.add(override, ""); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func (s *Set) add(fsys fs.FS, prefix string) error {
+	var errs []error
+	seen := map[string]string{} // dispute key -> file, within this folder
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		shown := path.Join(prefix, p)
+		if path.Dir(p) == "lang" {
+			l, err := parseLang(shown, data)
+			if err != nil {
+				errs = append(errs, err)
+				return nil
+			}
+			// An override changes the phrases it gives and keeps the rest.
+			if base, ok := s.langs[l.Language]; ok {
+				for k, t := range base.phrases {
+					if _, set := l.phrases[k]; !set {
+						l.phrases[k] = t
+					}
+				}
+			}
+			s.langs[l.Language] = l
+			return nil
+		}
+		d2, err := ParseDispute(shown, data)
+		if err != nil {
+			errs = append(errs, err)
+			return nil
+		}
+		key := d2.Name + "." + d2.Language
+		if base := strings.TrimSuffix(path.Base(p), path.Ext(p)); base != key {
+			errs = append(errs, fmt.Errorf("%s: declares name %q and language %q, so the file must be named %s.yaml", shown, d2.Name, d2.Language, key))
+			return nil
+		}
+		if prev, dup := seen[key]; dup {
+			errs = append(errs, fmt.Errorf("%s: %s is also defined by %s", shown, key, prev))
+			return nil
+		}
+		seen[key] = shown
+		s.disputes[key] = d2
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return errors.Join(errs...)
+}
+
+// ParseDispute reads one dispute template file; errors name file and line.
+func ParseDispute(name string, data []byte) (*Dispute, error) {
+	var d Dispute
+	if err := yaml.UnmarshalWithOptions(data, &d, yaml.DisallowUnknownField()); err != nil {
+		return nil, yamlErr(name, err)
+	}
+	d.Source = name
+	var probs []string
+	if d.Name == "" || d.Title == "" || d.Statement == "" {
+		probs = append(probs, "name, title and statement are required")
+	}
+	if !slices.Contains(evidence.Languages, d.Language) {
+		probs = append(probs, fmt.Sprintf("language %q: expected zh or en", d.Language))
+	}
+	for _, k := range append(slices.Clone(d.Required), d.Recommended...) {
+		if _, ok := evidence.LookupKind(k); !ok {
+			probs = append(probs, fmt.Sprintf("unknown evidence kind %q; expected one of %s", k, strings.Join(evidence.KindNames(), ", ")))
+		}
+	}
+	if len(d.Sections) == 0 {
+		probs = append(probs, "sections: list at least one of "+strings.Join(SectionNames, ", "))
+	}
+	for _, sec := range d.Sections {
+		if !slices.Contains(SectionNames, sec) {
+			probs = append(probs, fmt.Sprintf("unknown section %q; expected one of %s", sec, strings.Join(SectionNames, ", ")))
+		}
+	}
+	if len(probs) > 0 {
+		return nil, fmt.Errorf("%s: %s", name, strings.Join(probs, "; "))
+	}
+	t, err := template.New(name).Option("missingkey=error").Parse(d.Statement)
+	if err != nil {
+		return nil, fmt.Errorf("%s: statement: %w", name, err)
+	}
+	d.statement = t
+	return &d, nil
+}
+
+func parseLang(name string, data []byte) (*Lang, error) {
+	var raw map[string]string
+	if err := yaml.UnmarshalWithOptions(data, &raw); err != nil {
+		return nil, yamlErr(name, err)
+	}
+	lang := strings.TrimSuffix(path.Base(name), path.Ext(name))
+	l := &Lang{Language: lang, Source: name, phrases: map[string]*template.Template{}}
+	for k, v := range raw {
+		t, err := template.New(name + ":" + k).Option("missingkey=error").Parse(v)
+		if err != nil {
+			return nil, fmt.Errorf("%s: phrase %s: %w", name, k, err)
+		}
+		l.phrases[k] = t
+	}
+	return l, nil
+}
+
+// Dispute returns the template for a dispute type in a language.
+func (s *Set) Dispute(name, lang string) (*Dispute, error) {
+	if d, ok := s.disputes[name+"."+lang]; ok {
+		return d, nil
+	}
+	var have []string
+	for _, d := range s.List() {
+		if d.Language == lang {
+			have = append(have, d.Name)
+		}
+	}
+	return nil, fmt.Errorf("no dispute template %q in language %q; available: %s", name, lang, strings.Join(have, ", "))
+}
+
+// Lang returns the phrase book of a language.
+func (s *Set) Lang(lang string) (*Lang, error) {
+	if l, ok := s.langs[lang]; ok {
+		return l, nil
+	}
+	return nil, fmt.Errorf("no phrase book for language %q", lang)
+}
+
+// List returns every dispute template, sorted by name then language.
+func (s *Set) List() []*Dispute {
+	out := make([]*Dispute, 0, len(s.disputes))
+	for _, d := range s.disputes {
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		return out[i].Language < out[j].Language
+	})
+	return out
+}
+
+// yamlErr formats a YAML decoding error as file:line:col: message.
+func yamlErr(name string, err error) error {
+	var ye yaml.Error
+	if errors.As(err, &ye) && ye.GetToken() != nil && ye.GetToken().Position != nil {
+		p := ye.GetToken().Position
+		return fmt.Errorf("%s:%d:%d: %s", name, p.Line, p.Column, ye.GetMessage())
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
