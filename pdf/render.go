@@ -1,0 +1,548 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/jpeg"
+	"image/png"
+	"io"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/proofpack/proofpack/internal/cjkfont"
+)
+
+// Page geometry in millimetres.
+const (
+	marginX      = 18.0
+	marginTop    = 20.0
+	marginBottom = 18.0
+	bodySize     = 10.5
+	lineRatio    = 1.55 // line height over font size
+	ptToMM       = 25.4 / 72
+)
+
+// MaxImagePixels bounds one embedded image: images come normalised, this is
+// the last guard before fpdf, which panics on absurd dimensions.
+const MaxImagePixels = 40_000_000
+
+// FigureBox returns the largest area, in millimetres, an exhibit image may
+// take on a page of the given paper when columns images share a row: the
+// assembler sizes images to it, so they are drawn at their full DPI.
+func FigureBox(paper string, columns int) (w, h float64) {
+	pw, ph := 210.0, 297.0
+	if strings.EqualFold(paper, "letter") {
+		pw, ph = 215.9, 279.4
+	}
+	bodyW := pw - 2*marginX
+	columns = max(columns, 1)
+	w = (bodyW - figureGap*float64(columns-1)) / float64(columns)
+	h = ph - marginTop - marginBottom - figureBottomGap - figureTextAllowance
+	return w, h
+}
+
+// continueRoom is the space, in millimetres, a Continue section needs left
+// on the page to start there rather than on a new page.
+const continueRoom = 90.0
+
+// Room the figure layout keeps, in millimetres.
+const (
+	figureGap           = 6.0
+	figureBottomGap     = 4.0
+	figureTextAllowance = 45.0 // label, two caption lines, three small lines
+)
+
+// Render draws doc as PDF onto w and returns the number of pages. The same
+// Document gives the same bytes.
+func Render(ctx context.Context, w io.Writer, doc *Document) (pages int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf: renderer failed: %v", r)
+		}
+	}()
+	r, err := newRenderer(doc)
+	if err != nil {
+		return 0, err
+	}
+	for i := range doc.Sections {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		if err := r.section(&doc.Sections[i]); err != nil {
+			return 0, err
+		}
+	}
+	if err := r.f.Error(); err != nil {
+		return 0, fmt.Errorf("pdf: %w", err)
+	}
+	pages = r.f.PageNo()
+	return pages, r.f.Output(w)
+}
+
+type renderer struct {
+	f      *fpdf.Fpdf
+	doc    *Document
+	pageW  float64
+	pageH  float64
+	bodyW  float64
+	widths map[int]string // embedded image width (px) -> image name; see registerImage
+	images map[string]string
+	cover  bool // the page being drawn is a cover page
+}
+
+func newRenderer(doc *Document) (*renderer, error) {
+	size := "A4"
+	switch strings.ToLower(doc.Paper) {
+	case "", "a4":
+	case "letter":
+		size = "Letter"
+	default:
+		return nil, fmt.Errorf("pdf: unknown paper %q; expected a4 or letter", doc.Paper)
+	}
+	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size})
+	f.SetCatalogSort(true)
+	f.SetCompression(true)
+	created := doc.Meta.Created.UTC()
+	f.SetCreationDate(created)
+	f.SetModificationDate(created)
+	f.SetProducer("proofpack", true)
+	f.SetCreator("proofpack", true)
+	f.SetTitle(Sanitize(doc.Meta.Title), true)
+	f.SetSubject(Sanitize(doc.Meta.Subject), true)
+	f.SetAuthor(Sanitize(doc.Meta.Author), true)
+	if doc.Meta.Keywords != "" {
+		f.SetKeywords(Sanitize(doc.Meta.Keywords), true)
+	}
+	if doc.Meta.Language != "" {
+		f.SetLang(doc.Meta.Language)
+	}
+	f.AddUTF8FontFromBytes(cjkfont.Family, "", cjkfont.TTF)
+	if err := f.Error(); err != nil {
+		return nil, fmt.Errorf("pdf: loading the embedded font: %w", err)
+	}
+	f.SetMargins(marginX, marginTop, marginX)
+	f.SetAutoPageBreak(true, marginBottom)
+	f.AliasNbPages("{nb}")
+	pw, ph := f.GetPageSize()
+	r := &renderer{f: f, doc: doc, pageW: pw, pageH: ph, bodyW: pw - 2*marginX,
+		widths: map[int]string{}, images: map[string]string{}}
+	f.SetHeaderFuncMode(r.header, true)
+	f.SetFooterFunc(r.footer)
+	return r, nil
+}
+
+func (r *renderer) font(size float64) { r.f.SetFont(cjkfont.Family, "", size) }
+
+func (r *renderer) color(c [3]int) { r.f.SetTextColor(c[0], c[1], c[2]) }
+
+var (
+	black   = [3]int{20, 20, 20}
+	grey    = [3]int{105, 105, 105}
+	accent  = [3]int{25, 70, 140}
+	okFill  = [3]int{226, 242, 228}
+	warnFil = [3]int{252, 228, 222}
+	infoFil = [3]int{232, 238, 248}
+	headFil = [3]int{232, 232, 232}
+)
+
+func (r *renderer) header() {
+	if r.cover {
+		return
+	}
+	f := r.f
+	r.font(8)
+	r.color(grey)
+	f.SetXY(marginX, 9)
+	f.CellFormat(r.bodyW/2, 5, Sanitize(r.doc.Header), "", 0, "L", false, 0, "")
+	f.CellFormat(r.bodyW/2, 5, Sanitize(r.doc.Meta.Title), "", 0, "R", false, 0, "")
+	f.SetDrawColor(190, 190, 190)
+	f.SetLineWidth(0.2)
+	f.Line(marginX, 15, r.pageW-marginX, 15)
+	f.SetXY(marginX, marginTop)
+	r.color(black)
+}
+
+func (r *renderer) footer() {
+	f := r.f
+	f.SetY(-12)
+	r.font(8)
+	r.color(grey)
+	text := strings.NewReplacer("{page}", fmt.Sprint(f.PageNo()), "{pages}", "{nb}").Replace(Sanitize(r.doc.Footer))
+	f.CellFormat(0, 5, text, "", 0, "C", false, 0, "")
+	r.color(black)
+}
+
+func (r *renderer) section(s *Section) error {
+	r.cover = s.Cover
+	if s.Continue && r.f.PageNo() > 0 && r.f.GetY()+continueRoom < r.pageH-marginBottom {
+		r.f.Ln(6)
+	} else {
+		r.f.AddPage()
+	}
+	r.f.Bookmark(Sanitize(s.Title), s.Level, -1)
+	if s.Cover {
+		r.f.SetY(40)
+	}
+	if !s.Cover && !s.Untitled && s.Title != "" {
+		r.font(16)
+		r.color(accent)
+		r.lines(Sanitize(s.Title), 16)
+		r.f.Ln(2)
+		r.color(black)
+	}
+	for i := range s.Blocks {
+		if err := r.block(&s.Blocks[i]); err != nil {
+			return fmt.Errorf("section %s: %w", s.ID, err)
+		}
+	}
+	r.cover = false
+	return nil
+}
+
+func (r *renderer) block(b *Block) error {
+	switch {
+	case b.Heading != nil:
+		r.needSpace(20)
+		r.f.Ln(2)
+		r.font(12.5)
+		r.color(accent)
+		r.lines(Sanitize(b.Heading.Text), 12.5)
+		r.color(black)
+		r.f.Ln(1)
+	case b.Paragraph != nil:
+		size := bodySize
+		if b.Paragraph.Large {
+			size = 20
+		}
+		if b.Paragraph.Small {
+			size = 8.5
+			r.color(grey)
+		}
+		r.font(size)
+		for _, para := range strings.Split(Sanitize(b.Paragraph.Text), "\n\n") {
+			r.lines(para, size)
+			r.f.Ln(size * ptToMM * 0.6)
+		}
+		r.color(black)
+	case b.KeyValues != nil:
+		r.keyValues(b.KeyValues)
+	case b.Table != nil:
+		r.table(b.Table)
+	case b.Notice != nil:
+		r.notice(b.Notice)
+	case b.Figures != nil:
+		return r.figures(b.Figures)
+	}
+	return nil
+}
+
+// lineHeight is the height of one line of text at size points, in mm.
+func lineHeight(size float64) float64 { return size * ptToMM * lineRatio }
+
+// lines writes wrapped text across the body width at the current font.
+func (r *renderer) lines(text string, size float64) {
+	h := lineHeight(size)
+	for _, l := range r.split(text, r.bodyW) {
+		r.needSpace(h)
+		r.f.SetX(marginX)
+		r.f.CellFormat(r.bodyW, h, l, "", 1, "L", false, 0, "")
+	}
+}
+
+// split wraps text to width w at the current font; explicit line breaks
+// are kept and an empty text is one empty line.
+func (r *renderer) split(text string, w float64) []string {
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		ls := r.f.SplitText(para, w)
+		if len(ls) == 0 {
+			ls = []string{""}
+		}
+		out = append(out, ls...)
+	}
+	return out
+}
+
+// needSpace starts a new page when less than h mm is left.
+func (r *renderer) needSpace(h float64) {
+	if r.f.GetY()+h > r.pageH-marginBottom {
+		r.f.AddPage()
+	}
+}
+
+func (r *renderer) keyValues(kv *KeyValues) {
+	keyW := 42.0
+	valW := r.bodyW - keyW
+	h := lineHeight(bodySize)
+	r.font(bodySize)
+	for _, row := range kv.Rows {
+		vals := r.split(Sanitize(row[1]), valW)
+		r.needSpace(h * float64(min(len(vals), 3)))
+		y := r.f.GetY()
+		r.color(grey)
+		r.f.SetXY(marginX, y)
+		r.f.CellFormat(keyW, h, Sanitize(row[0]), "", 0, "L", false, 0, "")
+		r.color(black)
+		for i, v := range vals {
+			if i > 0 {
+				r.needSpace(h)
+			}
+			r.f.SetX(marginX + keyW)
+			r.f.CellFormat(valW, h, v, "", 1, "L", false, 0, "")
+		}
+		r.f.SetDrawColor(225, 225, 225)
+		r.f.Line(marginX, r.f.GetY(), marginX+r.bodyW, r.f.GetY())
+	}
+	r.f.Ln(3)
+}
+
+func (r *renderer) table(t *Table) {
+	size := bodySize - 1
+	if t.Small {
+		size = 8
+	}
+	r.font(size)
+	h := lineHeight(size)
+	total := 0.0
+	for _, w := range t.Widths {
+		total += w
+	}
+	widths := make([]float64, len(t.Columns))
+	for i := range widths {
+		if total > 0 && i < len(t.Widths) {
+			widths[i] = t.Widths[i] / total * r.bodyW
+		} else {
+			widths[i] = r.bodyW / float64(len(widths))
+		}
+	}
+	drawRow := func(cells []string, fill [3]int, filled bool) {
+		wrapped := make([][]string, len(widths))
+		n := 1
+		for i := range widths {
+			v := ""
+			if i < len(cells) {
+				v = Sanitize(cells[i])
+			}
+			wrapped[i] = r.split(v, widths[i])
+			n = max(n, len(wrapped[i]))
+		}
+		rowH := float64(n)*h + 1.5
+		if r.f.GetY()+rowH > r.pageH-marginBottom {
+			r.f.AddPage()
+			r.font(size)
+		}
+		y := r.f.GetY()
+		x := marginX
+		r.f.SetFillColor(fill[0], fill[1], fill[2])
+		r.f.SetDrawColor(200, 200, 200)
+		for i, w := range widths {
+			style := "D"
+			if filled {
+				style = "FD"
+			}
+			r.f.Rect(x, y, w, rowH, style)
+			for j, l := range wrapped[i] {
+				r.f.SetXY(x, y+0.75+float64(j)*h)
+				r.f.CellFormat(w, h, l, "", 0, "L", false, 0, "")
+			}
+			x += w
+		}
+		r.f.SetXY(marginX, y+rowH)
+	}
+	r.needSpace(2 * h)
+	drawRow(t.Columns, headFil, true)
+	for i, row := range t.Rows {
+		mark := ""
+		if i < len(t.Marks) {
+			mark = t.Marks[i]
+		}
+		switch mark {
+		case "ok":
+			drawRow(row, okFill, true)
+		case "warn":
+			drawRow(row, warnFil, true)
+		default:
+			drawRow(row, [3]int{255, 255, 255}, false)
+		}
+	}
+	r.f.Ln(3)
+}
+
+func (r *renderer) notice(n *Notice) {
+	fill := infoFil
+	switch n.Tone {
+	case "ok":
+		fill = okFill
+	case "warn":
+		fill = warnFil
+	}
+	r.font(bodySize)
+	h := lineHeight(bodySize)
+	pad := 3.0
+	ls := r.split(Sanitize(n.Text), r.bodyW-2*pad)
+	boxH := float64(len(ls))*h + 2*pad
+	r.needSpace(min(boxH, 60))
+	y := r.f.GetY()
+	if y+boxH <= r.pageH-marginBottom {
+		r.f.SetFillColor(fill[0], fill[1], fill[2])
+		r.f.Rect(marginX, y, r.bodyW, boxH, "F")
+		r.f.SetY(y + pad)
+	}
+	for _, l := range ls {
+		r.needSpace(h)
+		r.f.SetX(marginX + pad)
+		r.f.CellFormat(r.bodyW-2*pad, h, l, "", 1, "L", false, 0, "")
+	}
+	r.f.Ln(pad + 2)
+}
+
+// figures draws images side by side, each fitted into its column and the
+// rest of the page, never larger than its own DPI allows.
+func (r *renderer) figures(fs *Figures) error {
+	n := len(fs.Items)
+	if n == 0 {
+		return nil
+	}
+	gap := figureGap
+	colW := (r.bodyW - gap*float64(n-1)) / float64(n)
+	// Text first: measure the tallest caption block so images line up.
+	labelH, textH := lineHeight(14), lineHeight(bodySize)
+	smallH := lineHeight(7.5)
+	type block struct{ caption, lines []string }
+	blocks := make([]block, n)
+	maxText := 0.0
+	for i, fig := range fs.Items {
+		r.font(bodySize)
+		blocks[i].caption = r.split(Sanitize(fig.Caption), colW)
+		r.font(7.5)
+		for _, l := range fig.Lines {
+			blocks[i].lines = append(blocks[i].lines, r.split(Sanitize(l), colW)...)
+		}
+		th := labelH + float64(len(blocks[i].caption))*textH + float64(len(blocks[i].lines))*smallH + 3
+		maxText = max(maxText, th)
+	}
+	r.needSpace(maxText + 40)
+	top := r.f.GetY()
+	for i, fig := range fs.Items {
+		x := marginX + float64(i)*(colW+gap)
+		r.f.SetXY(x, top)
+		r.font(14)
+		r.color(accent)
+		r.f.CellFormat(colW, labelH, Sanitize(fig.Label), "", 2, "L", false, 0, "")
+		r.font(bodySize)
+		r.color(black)
+		for _, l := range blocks[i].caption {
+			r.f.SetX(x)
+			r.f.CellFormat(colW, textH, l, "", 2, "L", false, 0, "")
+		}
+		r.font(7.5)
+		r.color(grey)
+		for _, l := range blocks[i].lines {
+			r.f.SetX(x)
+			r.f.CellFormat(colW, smallH, l, "", 2, "L", false, 0, "")
+		}
+		r.color(black)
+	}
+	imgTop := top + maxText
+	availH := r.pageH - marginBottom - figureBottomGap - imgTop
+	bottom := imgTop
+	for i, fig := range fs.Items {
+		name, err := r.registerImage(&fig.Image)
+		if err != nil {
+			return fmt.Errorf("%s: %w", fig.Label, err)
+		}
+		img := fig.Image
+		dpi := img.DPI
+		if dpi <= 0 {
+			dpi = 200
+		}
+		w := float64(img.Width) / dpi * 25.4
+		h := float64(img.Height) / dpi * 25.4
+		scale := min(1, colW/w, availH/h)
+		w, h = w*scale, h*scale
+		x := marginX + float64(i)*(colW+gap) + (colW-w)/2
+		r.f.ImageOptions(name, x, imgTop, w, h, false, fpdf.ImageOptions{}, 0, "")
+		r.f.SetDrawColor(160, 160, 160)
+		r.f.SetLineWidth(0.2)
+		r.f.Rect(x, imgTop, w, h, "D")
+		bottom = max(bottom, imgTop+h)
+	}
+	r.f.SetXY(marginX, bottom+4)
+	return nil
+}
+
+// registerImage hands an image to fpdf once and returns its name.
+//
+// fpdf writes images out sorted by pixel width only, and lists them from a
+// map, so two different images of the same width come out in a random
+// order and the PDF's bytes differ from run to run. Every image is
+// therefore given a width no other image in the document has: an image
+// whose width is taken gets a one-pixel white column on its right until
+// its width is free.
+func (r *renderer) registerImage(img *Image) (string, error) {
+	if img.Width <= 0 || img.Height <= 0 || int64(img.Width)*int64(img.Height) > MaxImagePixels {
+		return "", fmt.Errorf("image of %dx%d pixels is outside the renderer's limit of %d pixels", img.Width, img.Height, MaxImagePixels)
+	}
+	sum := sha256.Sum256(img.Data)
+	key := hex.EncodeToString(sum[:])
+	if name, ok := r.images[key]; ok {
+		return name, nil
+	}
+	data, width := img.Data, img.Width
+	if _, taken := r.widths[width]; taken {
+		var err error
+		data, width, err = padToFreeWidth(img, r.widths)
+		if err != nil {
+			return "", err
+		}
+	}
+	tp := "JPG"
+	if img.Format == "png" {
+		tp = "PNG"
+	}
+	name := "img" + key[:16]
+	info := r.f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(data))
+	if err := r.f.Error(); err != nil || info == nil {
+		return "", fmt.Errorf("embedding image: %v", err)
+	}
+	r.widths[width] = name
+	r.images[key] = name
+	return name, nil
+}
+
+func padToFreeWidth(img *Image, taken map[int]string) ([]byte, int, error) {
+	src, _, err := image.Decode(bytes.NewReader(img.Data))
+	if err != nil {
+		return nil, 0, fmt.Errorf("decoding image to pad: %w", err)
+	}
+	w := img.Width + 1
+	for {
+		if _, t := taken[w]; !t {
+			break
+		}
+		w++
+	}
+	b := src.Bounds()
+	var dst draw.Image
+	if _, gray := src.(*image.Gray); gray {
+		dst = image.NewGray(image.Rect(0, 0, w, b.Dy()))
+	} else {
+		dst = image.NewRGBA(image.Rect(0, 0, w, b.Dy()))
+	}
+	draw.Draw(dst, dst.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
+	draw.Draw(dst, b.Sub(b.Min), src, b.Min, draw.Src)
+	var buf bytes.Buffer
+	if img.Format == "png" {
+		err = png.Encode(&buf, dst)
+	} else {
+		err = jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 92})
+	}
+	return buf.Bytes(), w, err
+}

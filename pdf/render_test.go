@@ -1,0 +1,115 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"testing"
+	"time"
+
+	"github.com/proofpack/proofpack/internal/pdfcheck"
+)
+
+func testImage(t *testing.T, w, h int, c color.Color, format string) Image {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			img.Set(x, y, c)
+		}
+	}
+	var b bytes.Buffer
+	var err error
+	if format == "png" {
+		err = png.Encode(&b, img)
+	} else {
+		err = jpeg.Encode(&b, img, nil)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Image{Format: format, Width: w, Height: h, DPI: 200, Data: b.Bytes()}
+}
+
+func testDoc(t *testing.T) *Document {
+	figs := []Figure{}
+	// Six different images of the same width: fpdf alone would write them
+	// in a random order.
+	colors := []color.Color{color.RGBA{200, 0, 0, 255}, color.RGBA{0, 200, 0, 255}, color.RGBA{0, 0, 200, 255}}
+	for i, c := range colors {
+		figs = append(figs, Figure{Label: "Exhibit A" + string(rune('1'+i)), Caption: "jpeg", Image: testImage(t, 300, 200, c, "jpeg")})
+		figs = append(figs, Figure{Label: "Exhibit B" + string(rune('1'+i)), Caption: "png", Image: testImage(t, 300, 400, c, "png")})
+	}
+	doc := &Document{
+		Meta:   Meta{Title: "测试 Test 👍", Author: "店铺\u202e", Language: "zh-CN", Created: time.Date(2026, 11, 5, 9, 0, 0, 0, time.UTC)},
+		Header: "Order X", Footer: "Page {page} of {pages}",
+		Sections: []Section{
+			{ID: "cover", Title: "Cover", Cover: true, Blocks: []Block{{Paragraph: &Paragraph{Text: "证据包 😀 emoji and \x00 control", Large: true}}}},
+			{ID: "facts", Title: "Facts", Blocks: []Block{
+				{KeyValues: &KeyValues{Rows: [][2]string{{"Order", "X-1"}, {"Long", string(bytes.Repeat([]byte("很长的文字"), 80))}}}},
+				{Table: &Table{Columns: []string{"a", "b"}, Rows: [][]string{{"1", "2"}}, Marks: []string{"warn"}}},
+				{Notice: &Notice{Tone: "ok", Text: "fine"}},
+			}},
+		},
+	}
+	for i := 0; i < len(figs); i += 2 {
+		doc.Sections = append(doc.Sections, Section{ID: "ex", Title: figs[i].Label, Level: 1, Untitled: true,
+			Blocks: []Block{{Figures: &Figures{Items: figs[i : i+2]}}}})
+	}
+	return doc
+}
+
+func TestRenderDeterministicWithEqualWidthImages(t *testing.T) {
+	var first []byte
+	for i := range 5 {
+		var b bytes.Buffer
+		if _, err := Render(context.Background(), &b, testDoc(t)); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = b.Bytes()
+			continue
+		}
+		if !bytes.Equal(first, b.Bytes()) {
+			t.Fatalf("render %d differs from the first", i)
+		}
+	}
+	rep := pdfcheck.CheckBytes(t, first)
+	widths := map[int]bool{}
+	for _, im := range rep.Images {
+		if widths[im.Width] {
+			t.Errorf("two embedded images share width %d", im.Width)
+		}
+		widths[im.Width] = true
+	}
+	if len(rep.Images) != 6 {
+		t.Errorf("%d images embedded, want 6", len(rep.Images))
+	}
+}
+
+func TestRenderRejectsAbsurdImage(t *testing.T) {
+	doc := &Document{Sections: []Section{{ID: "x", Blocks: []Block{{Figures: &Figures{Items: []Figure{
+		{Label: "A1", Image: Image{Format: "png", Width: 50000, Height: 50000, Data: []byte("x")}},
+	}}}}}}}
+	if _, err := Render(context.Background(), &bytes.Buffer{}, doc); err == nil {
+		t.Fatal("want an error for a 50000x50000 image")
+	}
+}
+
+func TestRenderUnknownPaper(t *testing.T) {
+	if _, err := Render(context.Background(), &bytes.Buffer{}, &Document{Paper: "a3"}); err == nil {
+		t.Fatal("want an error for paper a3")
+	}
+}
+
+func TestFigureBox(t *testing.T) {
+	w1, h1 := FigureBox("a4", 1)
+	w2, _ := FigureBox("a4", 2)
+	lw, lh := FigureBox("letter", 1)
+	if w1 != 174 || w2 >= w1/2 || lw <= w1 || lh >= h1 {
+		t.Errorf("FigureBox: a4 %gx%g, a4/2 %g, letter %gx%g", w1, h1, w2, lw, lh)
+	}
+}
