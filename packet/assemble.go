@@ -1,0 +1,371 @@
+package packet
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/proofpack/proofpack/evidence"
+	"github.com/proofpack/proofpack/evidence/imagenorm"
+	"github.com/proofpack/proofpack/pdf"
+	"github.com/proofpack/proofpack/templates"
+)
+
+// DefaultDPI is the resolution exhibit images are sized for.
+const DefaultDPI = 200
+
+// Options shape one packet.
+type Options struct {
+	Templates       *templates.Set // required
+	Lang            string         // "zh" or "en"; "" means the manifest's language, then zh
+	Paper           string         // "a4" (default) or "letter"
+	DPI             int            // 0 means DefaultDPI
+	JPEGQuality     int            // 0 means imagenorm's default
+	AllowIncomplete bool           // render even when required evidence is missing
+	// GeneratedAt is the generation time (printed, and the PDF's dates)
+	// when the manifest sets no generated_at, typically SOURCE_DATE_EPOCH.
+	// When both are absent the manifest's newest date is used, so the same
+	// inputs always give the same bytes.
+	GeneratedAt time.Time
+	Workers     int // images normalised at once; 0 means GOMAXPROCS
+	Limits      imagenorm.Limits
+}
+
+// Packet is an assembled, not yet rendered, evidence packet.
+type Packet struct {
+	Doc       *pdf.Document
+	Statement string // the rendered statement, for the portal's text box
+	// StatementLimit is the dispute template's character limit (0: none).
+	StatementLimit int
+	Missing        []evidence.Kind // required kinds without an exhibit
+	Weights        *Weights
+	Warnings       []string
+}
+
+// IncompleteError reports required evidence that is missing.
+type IncompleteError struct {
+	Dir     string
+	Dispute string
+	Missing []string // kind (name)
+}
+
+func (e *IncompleteError) Error() string {
+	return fmt.Sprintf("%s: a %s packet needs evidence that is not there: %s (add the files and list them under evidence:, or pass --allow-incomplete to build anyway with the gaps marked on the cover)",
+		e.Dir, e.Dispute, strings.Join(e.Missing, ", "))
+}
+
+// Assemble builds the document for one loaded order.
+func Assemble(ctx context.Context, c *evidence.Case, opt Options) (*Packet, error) {
+	m := c.Manifest
+	lang := firstNonEmpty(opt.Lang, m.Language, "zh")
+	if !slices.Contains(evidence.Languages, lang) {
+		return nil, fmt.Errorf("unknown language %q; expected zh or en", lang)
+	}
+	if opt.Templates == nil {
+		return nil, errors.New("packet: no templates given")
+	}
+	d, err := opt.Templates.Dispute(m.Dispute, lang)
+	if err != nil {
+		return nil, fmt.Errorf("%s: dispute: %w", c.Dir, err)
+	}
+	book, err := opt.Templates.Lang(lang)
+	if err != nil {
+		return nil, err
+	}
+	p := &phrases{lang: lang, book: book}
+	pk := &Packet{StatementLimit: d.StatementLimit}
+	for _, k := range d.Required {
+		if len(c.ByKind(k)) == 0 {
+			pk.Missing = append(pk.Missing, k)
+		}
+	}
+	if len(pk.Missing) > 0 && !opt.AllowIncomplete {
+		e := &IncompleteError{Dir: c.Dir, Dispute: d.Name}
+		for _, k := range pk.Missing {
+			e.Missing = append(e.Missing, fmt.Sprintf("%s (%s)", k, p.kind(k)))
+		}
+		return nil, e
+	}
+	var generated time.Time
+	if m.GeneratedAt != nil {
+		generated = *m.GeneratedAt
+	} else {
+		generated = opt.GeneratedAt
+	}
+	if generated.IsZero() {
+		generated = m.Latest()
+	}
+	if generated.IsZero() {
+		generated = time.Unix(0, 0).UTC()
+	}
+
+	pk.Weights = Reconcile(m)
+	facts := newFacts(c, p, pk.Weights)
+	var sb strings.Builder
+	if err := d.StatementTemplate().Execute(&sb, facts); err != nil {
+		return nil, fmt.Errorf("%s: statement: %w", d.Source, err)
+	}
+	pk.Statement = tidy(sb.String())
+	if m.Statement != "" {
+		pk.Statement += "\n\n" + p.S("section_seller_note") + p.sep() + strings.TrimSpace(m.Statement)
+	}
+
+	figs, err := figures(ctx, c, p, opt)
+	if err != nil {
+		return nil, err
+	}
+	a := &assembler{c: c, m: m, d: d, p: p, pk: pk, facts: facts, generated: generated, figs: figs}
+	doc := &pdf.Document{
+		Meta: pdf.Meta{
+			Title:    d.Title + " " + m.OrderID,
+			Subject:  p.T("subject", facts),
+			Author:   m.Shop,
+			Keywords: strings.Join([]string{m.OrderID, m.Shipment.TrackingNumber, d.Name}, " "),
+			Language: map[string]string{"zh": "zh-CN", "en": "en"}[lang],
+			Created:  generated,
+		},
+		Paper:  firstNonEmpty(opt.Paper, "a4"),
+		Header: p.T("header", facts),
+		Footer: p.S("footer"),
+	}
+	for _, name := range d.Sections {
+		doc.Sections = append(doc.Sections, a.section(name)...)
+	}
+	if p.err != nil {
+		return nil, fmt.Errorf("templates: %w", p.err)
+	}
+	pk.Doc = doc
+	return pk, nil
+}
+
+func (p *phrases) sep() string {
+	if p.zh() {
+		return "："
+	}
+	return ": "
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func newFacts(c *evidence.Case, p *phrases, w *Weights) *Facts {
+	m := c.Manifest
+	f := &Facts{
+		OrderID: m.OrderID, Shop: m.Shop, Buyer: m.Buyer, Platform: m.Platform,
+		PlatformName: p.platform(m.Platform),
+		Carrier:      m.Shipment.Carrier, Tracking: m.Shipment.TrackingNumber,
+		PlacedAt: whenPtr(m.PlacedAt), ShippedAt: whenPtr(m.Shipment.ShippedAt),
+		DeliveredAt: whenPtr(m.Shipment.DeliveredAt), RequestedAt: whenPtr(m.AfterSale.RequestedAt),
+		Claim: m.AfterSale.Claim, SellerNote: m.Statement,
+		WeightVerdict: w.Verdict,
+		exhibits:      map[evidence.Kind][]string{}, p: p,
+	}
+	var items []string
+	total, priced := 0.0, true
+	for _, it := range m.Items {
+		if p.zh() {
+			items = append(items, fmt.Sprintf("%s（%s）× %d", it.Name, it.SKU, it.Quantity))
+		} else {
+			items = append(items, fmt.Sprintf("%d x %s (%s)", it.Quantity, it.Name, it.SKU))
+		}
+		if it.UnitPrice == nil {
+			priced = false
+		} else {
+			total += float64(it.Quantity) * *it.UnitPrice
+		}
+	}
+	f.Items = p.list(items)
+	if priced && len(m.Items) > 0 {
+		f.Total = money(total, m.Currency)
+	}
+	f.Missing = p.missingText(m)
+	if m.AfterSale.Amount != nil {
+		f.Amount = money(*m.AfterSale.Amount, m.Currency)
+	}
+	for _, e := range c.Exhibits {
+		f.exhibits[e.Kind] = append(f.exhibits[e.Kind], e.Label)
+	}
+	f.WeightConclusion = p.weightConclusion(w, f.Missing)
+	return f
+}
+
+func (p *phrases) missingText(m *evidence.Manifest) string {
+	var parts []string
+	for _, ms := range m.AfterSale.Missing {
+		parts = append(parts, fmt.Sprintf("%d × %s", ms.Quantity, ms.SKU))
+		if !p.zh() {
+			parts[len(parts)-1] = fmt.Sprintf("%d x %s", ms.Quantity, ms.SKU)
+		}
+	}
+	return p.list(parts)
+}
+
+// weightData is what the weights_* phrases see.
+type weightData struct {
+	MissingText, MissingWeight, ShortWeight, ExpectedWeight string
+	ReadingsText, Tolerance, Spread                         string
+}
+
+func (p *phrases) readingName(src string) string { return p.S("reading_" + src) }
+
+func (p *phrases) weightConclusion(w *Weights, missing string) string {
+	var rs []string
+	for _, r := range w.Readings {
+		rs = append(rs, p.T("reading_text", map[string]string{"Source": p.S("said_" + r.Source), "Weight": grams(r.Grams)}))
+	}
+	d := weightData{
+		MissingText: missing, MissingWeight: grams(w.MissingG), ShortWeight: grams(w.ShortG),
+		ExpectedWeight: grams(w.ExpectedG), ReadingsText: strings.Join(rs, p.S("readings_join")),
+		Tolerance: grams(w.Tolerance), Spread: grams(w.Spread),
+	}
+	key := map[string]string{
+		VerdictSupports: "weights_supports", VerdictContradicts: "weights_contradicts",
+		VerdictDisagree: "weights_disagree", VerdictInconclusive: "weights_inconclusive",
+		VerdictConsistent: "weights_consistent", VerdictAgreeOnly: "weights_agree_only", VerdictNone: "weights_none",
+	}[w.Verdict]
+	if w.Verdict == VerdictInconclusive && w.HasMissing && w.MissingG <= w.Tolerance {
+		key = "weights_too_light"
+	}
+	if w.Verdict == VerdictInconclusive && !w.HasMissing {
+		key = "weights_inconclusive"
+	}
+	return p.T(key, d)
+}
+
+// figureGroup is one exhibit page: one figure, or narrow screenshots side
+// by side.
+type figureGroup struct {
+	exhibits []*evidence.Exhibit
+	figures  []pdf.Figure
+}
+
+// tall reports whether an exhibit is a narrow screenshot that can share a
+// page with another.
+func tall(e *evidence.Exhibit) bool {
+	ki, _ := evidence.LookupKind(e.Kind)
+	w, h := e.Image.Width, e.Image.Height
+	if e.Image.Orientation >= 5 {
+		w, h = h, w
+	}
+	return ki.Screenshot && float64(h) >= 1.25*float64(w)
+}
+
+// figures groups the exhibits into pages and normalises their images, at
+// most opt.Workers at a time.
+func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options) ([]*figureGroup, error) {
+	var groups []*figureGroup
+	for i := 0; i < len(c.Exhibits); i++ {
+		e := c.Exhibits[i]
+		g := &figureGroup{exhibits: []*evidence.Exhibit{e}}
+		if tall(e) && i+1 < len(c.Exhibits) && c.Exhibits[i+1].Kind == e.Kind && tall(c.Exhibits[i+1]) {
+			g.exhibits = append(g.exhibits, c.Exhibits[i+1])
+			i++
+		}
+		g.figures = make([]pdf.Figure, len(g.exhibits))
+		groups = append(groups, g)
+	}
+	dpi := opt.DPI
+	if dpi <= 0 {
+		dpi = DefaultDPI
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	eg, ctx := errgroup.WithContext(ctx)
+	eg.SetLimit(workers)
+	for _, g := range groups {
+		wmm, hmm := pdf.FigureBox(opt.Paper, len(g.exhibits))
+		for i, e := range g.exhibits {
+			eg.Go(func() error {
+				data, err := c.ReadExhibit(e)
+				if err != nil {
+					return err
+				}
+				ki, _ := evidence.LookupKind(e.Kind)
+				res, err := imagenorm.Normalise(ctx, data, imagenorm.Options{
+					MaxWidth:    int(math.Floor(wmm / 25.4 * float64(dpi))),
+					MaxHeight:   int(math.Floor(hmm / 25.4 * float64(dpi))),
+					JPEGQuality: opt.JPEGQuality,
+					Lossless:    ki.Screenshot,
+					Limits:      opt.Limits,
+				})
+				if err != nil {
+					return fmt.Errorf("%s: %s: %w", c.Dir, e.File, err)
+				}
+				sum := sha256.Sum256(res.Data)
+				g.figures[i] = pdf.Figure{
+					Label:   p.T("exhibit", e.Label),
+					Caption: firstNonEmpty(e.Caption, p.kind(e.Kind)),
+					Lines:   exhibitLines(p, e),
+					Image: pdf.Image{Format: res.Format, Width: res.Width, Height: res.Height, DPI: float64(dpi),
+						Data: res.Data, SHA256: hex.EncodeToString(sum[:])},
+				}
+				return nil
+			})
+		}
+	}
+	if err := eg.Wait(); err != nil {
+		return nil, err
+	}
+	return groups, nil
+}
+
+func exhibitLines(p *phrases, e *evidence.Exhibit) []string {
+	lines := []string{
+		p.T("exhibit_source", e.File),
+		p.T("exhibit_sha", e.SHA256),
+		p.T("exhibit_dims", fmt.Sprintf("%d × %d px, %s, %d bytes", e.Image.Width, e.Image.Height, strings.ToUpper(e.Image.Format), e.Size)),
+	}
+	if !e.Image.CapturedAt.IsZero() {
+		lines = append(lines, p.T("exhibit_captured", e.Image.CapturedAt.Format("2006-01-02 15:04:05")))
+	}
+	if e.Image.Frames > 1 {
+		lines = append(lines, p.T("exhibit_first_frame", e.Image.Frames))
+	}
+	return lines
+}
+
+// sortedEvents returns the timeline: manifest dates and listed events,
+// oldest first; events at the same time keep their order.
+func sortedEvents(m *evidence.Manifest, p *phrases) [][2]string {
+	type ev struct {
+		at   time.Time
+		text string
+	}
+	var evs []ev
+	add := func(t *time.Time, text string) {
+		if t != nil {
+			evs = append(evs, ev{*t, text})
+		}
+	}
+	add(m.PlacedAt, p.S("event_placed"))
+	add(m.Shipment.ShippedAt, p.T("event_shipped", strings.TrimSpace(m.Shipment.Carrier+" "+m.Shipment.TrackingNumber)))
+	for i := range m.Timeline {
+		add(&m.Timeline[i].At, m.Timeline[i].Event)
+	}
+	add(m.Shipment.DeliveredAt, p.S("event_delivered"))
+	add(m.AfterSale.RequestedAt, p.T("event_requested", m.AfterSale.Claim))
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].at.Before(evs[j].at) })
+	rows := make([][2]string, len(evs))
+	for i, e := range evs {
+		rows[i] = [2]string{when(e.at), e.text}
+	}
+	return rows
+}

@@ -1,0 +1,259 @@
+package packet
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/proofpack/proofpack/evidence"
+	"github.com/proofpack/proofpack/pdf"
+	"github.com/proofpack/proofpack/templates"
+)
+
+// assembler lays out the sections a dispute template asks for.
+type assembler struct {
+	c         *evidence.Case
+	m         *evidence.Manifest
+	d         *templates.Dispute
+	p         *phrases
+	pk        *Packet
+	facts     *Facts
+	generated time.Time
+	figs      []*figureGroup
+}
+
+func para(text string) pdf.Block    { return pdf.Block{Paragraph: &pdf.Paragraph{Text: text}} }
+func heading(text string) pdf.Block { return pdf.Block{Heading: &pdf.Heading{Text: text}} }
+func kv(rows ...[2]string) pdf.Block {
+	var keep [][2]string
+	for _, r := range rows {
+		if r[1] != "" {
+			keep = append(keep, r)
+		}
+	}
+	return pdf.Block{KeyValues: &pdf.KeyValues{Rows: keep}}
+}
+
+func (a *assembler) section(name string) []pdf.Section {
+	p := a.p
+	switch name {
+	case "cover":
+		return []pdf.Section{a.cover()}
+	case "statement":
+		blocks := []pdf.Block{}
+		for _, part := range strings.Split(a.pk.Statement, "\n\n") {
+			blocks = append(blocks, para(part))
+		}
+		return []pdf.Section{{ID: "statement", Title: p.S("section_statement"), Blocks: blocks}}
+	case "facts":
+		return []pdf.Section{a.factsSection()}
+	case "timeline":
+		rows := sortedEvents(a.m, p)
+		t := &pdf.Table{Columns: []string{p.S("timeline_time"), p.S("timeline_event")}, Widths: []float64{1, 2.2}}
+		for _, r := range rows {
+			t.Rows = append(t.Rows, []string{r[0], r[1]})
+		}
+		return []pdf.Section{{ID: "timeline", Title: p.S("section_timeline"), Continue: true, Blocks: []pdf.Block{{Table: t}}}}
+	case "weights":
+		return []pdf.Section{a.weights()}
+	case "exhibits":
+		return a.exhibits()
+	case "integrity":
+		return []pdf.Section{a.integrity()}
+	}
+	return nil
+}
+
+func (a *assembler) cover() pdf.Section {
+	p, m := a.p, a.m
+	blocks := []pdf.Block{
+		{Paragraph: &pdf.Paragraph{Text: a.d.Title, Large: true}},
+		para(a.d.Summary),
+		kv(
+			[2]string{p.S("cover_order"), m.OrderID},
+			[2]string{p.S("cover_platform"), p.platform(m.Platform)},
+			[2]string{p.S("cover_dispute"), a.d.Title + " (" + a.d.Name + ")"},
+			[2]string{p.S("cover_shop"), m.Shop},
+			[2]string{p.S("cover_buyer"), m.Buyer},
+			[2]string{p.S("cover_generated"), when(a.generated)},
+		),
+	}
+	if len(a.pk.Missing) > 0 {
+		var names []string
+		for _, k := range a.pk.Missing {
+			names = append(names, p.kind(k))
+		}
+		blocks = append(blocks, pdf.Block{Notice: &pdf.Notice{Tone: "warn", Text: p.T("cover_incomplete", p.list(names))}})
+	}
+	t := &pdf.Table{
+		Columns: []string{p.S("checklist_kind"), p.S("checklist_need"), p.S("checklist_status"), p.S("checklist_exhibits")},
+		Widths:  []float64{2.2, 1, 1, 1.6},
+	}
+	listed := map[evidence.Kind]bool{}
+	row := func(k evidence.Kind, need string) {
+		listed[k] = true
+		var labels []string
+		for _, e := range a.c.ByKind(k) {
+			labels = append(labels, e.Label)
+		}
+		status, mark := p.S("status_present"), "ok"
+		if len(labels) == 0 {
+			status, mark = p.S("status_missing"), ""
+			if need == p.S("need_required") {
+				mark = "warn"
+			}
+		}
+		t.Rows = append(t.Rows, []string{p.kind(k), need, status, strings.Join(labels, ", ")})
+		t.Marks = append(t.Marks, mark)
+	}
+	for _, k := range a.d.Required {
+		row(k, p.S("need_required"))
+	}
+	for _, k := range a.d.Recommended {
+		row(k, p.S("need_recommended"))
+	}
+	for _, ki := range evidence.Kinds {
+		if !listed[ki.Kind] && len(a.c.ByKind(ki.Kind)) > 0 {
+			row(ki.Kind, p.S("need_extra"))
+		}
+	}
+	blocks = append(blocks, heading(p.S("cover_checklist")), pdf.Block{Table: t})
+	return pdf.Section{ID: "cover", Title: a.d.Title, Cover: true, Blocks: blocks}
+}
+
+func (a *assembler) factsSection() pdf.Section {
+	p, m := a.p, a.m
+	blocks := []pdf.Block{kv(
+		[2]string{p.S("facts_order_id"), m.OrderID},
+		[2]string{p.S("facts_platform"), p.platform(m.Platform)},
+		[2]string{p.S("facts_shop"), m.Shop},
+		[2]string{p.S("facts_buyer"), m.Buyer},
+		[2]string{p.S("facts_placed"), whenPtr(m.PlacedAt)},
+		[2]string{p.S("facts_total"), a.facts.Total},
+		[2]string{p.S("facts_claim"), m.AfterSale.Claim},
+		[2]string{p.S("facts_amount"), a.facts.Amount},
+	)}
+	t := &pdf.Table{
+		Columns: []string{p.S("items_sku"), p.S("items_name"), p.S("items_qty"), p.S("items_unit_weight"), p.S("items_unit_price"), p.S("items_subtotal")},
+		Widths:  []float64{1.2, 2.6, 0.6, 1.1, 1, 1},
+	}
+	for _, it := range m.Items {
+		uw, up, sub := "", "", ""
+		if it.UnitWeightG != nil {
+			uw = grams(*it.UnitWeightG)
+		}
+		if it.UnitPrice != nil {
+			up = money(*it.UnitPrice, m.Currency)
+			sub = money(*it.UnitPrice*float64(it.Quantity), m.Currency)
+		}
+		t.Rows = append(t.Rows, []string{it.SKU, it.Name, fmt.Sprint(it.Quantity), uw, up, sub})
+	}
+	blocks = append(blocks, heading(p.S("section_items")), pdf.Block{Table: t})
+	s := m.Shipment
+	pack := ""
+	if s.PackagingWeightG != nil {
+		pack = grams(*s.PackagingWeightG)
+	}
+	blocks = append(blocks, heading(p.S("section_shipment")), kv(
+		[2]string{p.S("ship_carrier"), s.Carrier},
+		[2]string{p.S("ship_tracking"), s.TrackingNumber},
+		[2]string{p.S("ship_shipped"), whenPtr(s.ShippedAt)},
+		[2]string{p.S("ship_delivered"), whenPtr(s.DeliveredAt)},
+		[2]string{p.S("ship_packaging"), pack},
+	))
+	return pdf.Section{ID: "facts", Title: p.S("section_facts"), Blocks: blocks}
+}
+
+func (a *assembler) weights() pdf.Section {
+	p, w := a.p, a.pk.Weights
+	blocks := []pdf.Block{para(p.T("weights_intro", grams(w.Tolerance)))}
+	if len(w.Lines) > 0 {
+		t := &pdf.Table{
+			Columns: []string{p.S("weights_line"), p.S("items_qty"), p.S("items_unit_weight"), p.S("weights_grams")},
+			Widths:  []float64{3, 0.8, 1.2, 1.2},
+		}
+		for _, l := range w.Lines {
+			t.Rows = append(t.Rows, []string{l.Name + " (" + l.SKU + ")", fmt.Sprint(l.Quantity), grams(l.UnitG), grams(l.TotalG)})
+		}
+		t.Rows = append(t.Rows, []string{p.S("weights_packaging"), "", "", grams(w.PackagingG)})
+		if w.HasExpected {
+			t.Rows = append(t.Rows, []string{p.S("weights_expected"), "", "", grams(w.ExpectedG)})
+		}
+		if w.HasMissing {
+			t.Rows = append(t.Rows, []string{p.S("weights_short") + " (" + a.facts.Missing + ")", "", "", grams(w.ShortG)})
+		}
+		blocks = append(blocks, pdf.Block{Table: t})
+	}
+	if len(w.Readings) > 0 {
+		t := &pdf.Table{Columns: []string{p.S("weights_source"), p.S("weights_grams"), p.S("weights_diff"), ""}, Widths: []float64{2.2, 1, 1.6, 1.2}}
+		for _, r := range w.Readings {
+			diff, status, mark := "", "", ""
+			if w.HasExpected {
+				diff = fmt.Sprintf("%+g g", r.Diff)
+				status, mark = p.S("weights_off"), "warn"
+				if r.Within {
+					status, mark = p.S("weights_ok"), "ok"
+				}
+			}
+			name := p.readingName(r.Source)
+			if labels := a.facts.exhibits[readingKind[r.Source]]; len(labels) > 0 {
+				name += " (" + p.T("exhibit", strings.Join(labels, ", ")) + ")"
+			}
+			t.Rows = append(t.Rows, []string{name, grams(r.Grams), diff, status})
+			t.Marks = append(t.Marks, mark)
+		}
+		blocks = append(blocks, pdf.Block{Table: t})
+	}
+	tone := "info"
+	switch w.Verdict {
+	case VerdictSupports, VerdictConsistent:
+		tone = "ok"
+	case VerdictContradicts, VerdictDisagree:
+		tone = "warn"
+	}
+	blocks = append(blocks, pdf.Block{Notice: &pdf.Notice{Tone: tone, Text: a.facts.WeightConclusion}})
+	return pdf.Section{ID: "weights", Title: p.S("section_weights"), Continue: true, Blocks: blocks}
+}
+
+var readingKind = map[string]evidence.Kind{"warehouse": evidence.WarehouseWeight, "courier": evidence.CourierWeight, "reweigh": evidence.Reweigh}
+
+func (a *assembler) exhibits() []pdf.Section {
+	p := a.p
+	idx := &pdf.Table{
+		Columns: []string{"#", p.S("exhibit_kind"), p.S("exhibit_caption"), p.S("exhibit_file")},
+		Widths:  []float64{0.6, 1.6, 2.4, 1.8},
+	}
+	for _, e := range a.c.Exhibits {
+		idx.Rows = append(idx.Rows, []string{e.Label, p.kind(e.Kind), e.Caption, e.File})
+	}
+	out := []pdf.Section{{ID: "exhibits", Title: p.S("section_exhibits"), Continue: true, Blocks: []pdf.Block{para(p.S("exhibits_intro")), {Table: idx}}}}
+	for _, g := range a.figs {
+		var labels []string
+		for _, f := range g.figures {
+			labels = append(labels, f.Label)
+		}
+		title := strings.Join(labels, " / ")
+		if len(g.figures) == 1 {
+			title += " " + g.figures[0].Caption
+		}
+		out = append(out, pdf.Section{
+			ID: "exhibit-" + g.exhibits[0].Label, Title: title, Level: 1, Untitled: true,
+			Blocks: []pdf.Block{{Figures: &pdf.Figures{Items: slices.Clone(g.figures)}}},
+		})
+	}
+	return out
+}
+
+func (a *assembler) integrity() pdf.Section {
+	p := a.p
+	t := &pdf.Table{
+		Columns: []string{"#", p.S("exhibit_file"), p.S("integrity_bytes"), p.S("integrity_dims"), "SHA-256"},
+		Widths:  []float64{0.5, 1.6, 0.8, 0.9, 3.4},
+		Small:   true,
+	}
+	for _, e := range a.c.Exhibits {
+		t.Rows = append(t.Rows, []string{e.Label, e.File, fmt.Sprint(e.Size), fmt.Sprintf("%d×%d", e.Image.Width, e.Image.Height), e.SHA256})
+	}
+	return pdf.Section{ID: "integrity", Title: p.S("section_integrity"), Blocks: []pdf.Block{para(p.S("integrity_intro")), {Table: t}}}
+}

@@ -1,0 +1,143 @@
+package packet
+
+import (
+	"math"
+
+	"github.com/proofpack/proofpack/evidence"
+)
+
+// Verdicts of a weight reconciliation.
+const (
+	VerdictSupports     = "supports"     // weighings agree with each other and with the full order, and rule out the claimed shortage
+	VerdictContradicts  = "contradicts"  // weighings match the order without the claimed items
+	VerdictDisagree     = "disagree"     // weighings differ from each other beyond the tolerance
+	VerdictInconclusive = "inconclusive" // weighings match neither, or the missing items are too light to tell
+	VerdictConsistent   = "consistent"   // no shortage claimed; weighings match the full order
+	VerdictAgreeOnly    = "agree-only"   // no unit weights; weighings agree with each other
+	VerdictNone         = "none"         // nothing was weighed
+)
+
+// Reading is one recorded weighing.
+type Reading struct {
+	Source string  // "warehouse", "courier" or "reweigh"
+	Grams  float64 // as recorded
+	Diff   float64 // Grams minus the expected weight of the full order
+	Within bool    // |Diff| <= tolerance (false when there is no expected weight)
+}
+
+// WeightLine is one order line's share of the expected weight.
+type WeightLine struct {
+	SKU, Name string
+	Quantity  int
+	UnitG     float64
+	TotalG    float64
+}
+
+// Weights is the reconciliation of recorded weights against the order.
+type Weights struct {
+	Lines       []WeightLine
+	PackagingG  float64
+	ExpectedG   float64 // full order, packaging included; valid when HasExpected
+	HasExpected bool    // every line has a unit weight
+	MissingG    float64 // weight of the items claimed missing; valid when HasMissing
+	HasMissing  bool
+	ShortG      float64 // ExpectedG - MissingG
+	Tolerance   float64
+	Readings    []Reading
+	Spread      float64 // largest minus smallest reading
+	Verdict     string
+}
+
+// DefaultTolerance is used when the manifest sets none: the larger of 30 g
+// and 3% of the expected weight (scales and packing vary by that much).
+func DefaultTolerance(expectedG float64) float64 { return math.Max(30, math.Round(expectedG*0.03)) }
+
+// Reconcile compares the parcel's recorded weights with the order.
+func Reconcile(m *evidence.Manifest) *Weights {
+	w := &Weights{HasExpected: len(m.Items) > 0}
+	unit := map[string]float64{}
+	for _, it := range m.Items {
+		if it.UnitWeightG == nil {
+			w.HasExpected = false
+			continue
+		}
+		unit[it.SKU] = *it.UnitWeightG
+		t := float64(it.Quantity) * *it.UnitWeightG
+		w.Lines = append(w.Lines, WeightLine{SKU: it.SKU, Name: it.Name, Quantity: it.Quantity, UnitG: *it.UnitWeightG, TotalG: t})
+		w.ExpectedG += t
+	}
+	if p := m.Shipment.PackagingWeightG; p != nil {
+		w.PackagingG = *p
+		w.ExpectedG += *p
+	}
+	if len(m.AfterSale.Missing) > 0 && w.HasExpected {
+		w.HasMissing = true
+		for _, ms := range m.AfterSale.Missing {
+			u, ok := unit[ms.SKU]
+			if !ok {
+				w.HasMissing = false // a SKU not in the order: reported by the consistency checks
+				break
+			}
+			w.MissingG += float64(ms.Quantity) * u
+		}
+		w.ShortG = w.ExpectedG - w.MissingG
+	}
+	if t := m.Shipment.WeightToleranceG; t != nil {
+		w.Tolerance = *t
+	} else {
+		w.Tolerance = DefaultTolerance(w.ExpectedG)
+	}
+	s := m.Shipment
+	for _, r := range []struct {
+		src string
+		g   *float64
+	}{{"warehouse", s.WarehouseWeightG}, {"courier", s.CourierWeightG}, {"reweigh", s.ReweighWeightG}} {
+		if r.g == nil {
+			continue
+		}
+		rd := Reading{Source: r.src, Grams: *r.g}
+		if w.HasExpected {
+			rd.Diff = *r.g - w.ExpectedG
+			rd.Within = math.Abs(rd.Diff) <= w.Tolerance
+		}
+		w.Readings = append(w.Readings, rd)
+	}
+	w.Verdict = w.verdict()
+	return w
+}
+
+func (w *Weights) verdict() string {
+	if len(w.Readings) == 0 {
+		return VerdictNone
+	}
+	lo, hi := w.Readings[0].Grams, w.Readings[0].Grams
+	for _, r := range w.Readings {
+		lo, hi = math.Min(lo, r.Grams), math.Max(hi, r.Grams)
+	}
+	w.Spread = hi - lo
+	if w.Spread > w.Tolerance {
+		return VerdictDisagree
+	}
+	if !w.HasExpected {
+		return VerdictAgreeOnly
+	}
+	allFull, allShort := true, true
+	for _, r := range w.Readings {
+		allFull = allFull && r.Within
+		allShort = allShort && math.Abs(r.Grams-w.ShortG) <= w.Tolerance
+	}
+	switch {
+	case !w.HasMissing:
+		if allFull {
+			return VerdictConsistent
+		}
+		return VerdictInconclusive
+	case w.MissingG <= w.Tolerance:
+		return VerdictInconclusive
+	case allFull:
+		return VerdictSupports
+	case allShort:
+		return VerdictContradicts
+	}
+	return VerdictInconclusive
+}
