@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/proofpack/proofpack/evidence"
+	"github.com/proofpack/proofpack/packet"
+)
+
+type buildOptions struct {
+	commonOptions
+	io              *ioStreams
+	dir             string
+	output          string
+	lang            string
+	paper           string
+	dpi             int
+	json            bool
+	allowIncomplete bool
+	noStatement     bool
+}
+
+func newBuildCmd(io *ioStreams) *cobra.Command {
+	o := &buildOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "build ORDER_DIR",
+		Short: "Build one order's evidence packet",
+		Long: `Build reads ORDER_DIR (order.yaml or order.json and the evidence files) and
+writes the packet as ORDER_ID.pdf in the current folder, or where -o says,
+with the statement as text beside it for the portal's text box.`,
+		Example: `  proofpack build samples/orders/missing-item-zh
+  proofpack build ./PDD-0001 -o out/PDD-0001.pdf --lang en --paper letter
+  proofpack build ./PDD-0001 -o - > packet.pdf`,
+		Args: exactArgs(1, "one order folder"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.dir = args[0]
+			return o.run(cmd)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.output, "output", "o", "", "output PDF file (default ORDER_ID.pdf here; - for standard output)")
+	f.StringVar(&o.lang, "lang", "", "packet language: zh or en (default: the manifest's language)")
+	f.StringVar(&o.paper, "paper", "a4", "paper size: a4 or letter")
+	f.IntVar(&o.dpi, "dpi", packet.DefaultDPI, "resolution exhibit images are sized for (72 to 600)")
+	f.BoolVar(&o.json, "json", false, "print the result as JSON")
+	f.BoolVar(&o.allowIncomplete, "allow-incomplete", false, "build even when required evidence is missing, marking the gaps on the cover")
+	f.BoolVar(&o.noStatement, "no-statement", false, "do not write the statement .txt beside the PDF")
+	o.addFlags(cmd)
+	return cmd
+}
+
+func (o *buildOptions) validate() error {
+	if o.lang != "" && !slices.Contains(evidence.Languages, o.lang) {
+		return usageError{fmt.Errorf("--lang %q: expected zh or en", o.lang)}
+	}
+	if o.paper != "a4" && o.paper != "letter" {
+		return usageError{fmt.Errorf("--paper %q: expected a4 or letter", o.paper)}
+	}
+	if o.dpi < 72 || o.dpi > 600 {
+		return usageError{fmt.Errorf("--dpi %d: expected 72 to 600", o.dpi)}
+	}
+	if o.output == "-" && o.io.OutIsTTY {
+		return usageError{errors.New("-o -: standard output is a terminal; redirect it to a file or give -o FILE")}
+	}
+	return nil
+}
+
+func (o *buildOptions) run(cmd *cobra.Command) error {
+	if err := o.validate(); err != nil {
+		return err
+	}
+	set, err := o.templates()
+	if err != nil {
+		return err
+	}
+	generated, err := sourceDate(o.io.Getenv)
+	if err != nil {
+		return usageError{err}
+	}
+	opt := packet.Options{
+		Templates: set, Lang: o.lang, Paper: o.paper, DPI: o.dpi,
+		AllowIncomplete: o.allowIncomplete, GeneratedAt: generated,
+		Limits: o.loadOptions().Limits,
+	}
+	ctx := cmd.Context()
+	var res *packet.Result
+	if o.output == "-" {
+		c, err := evidence.Load(ctx, o.dir, o.loadOptions())
+		if err != nil {
+			return err
+		}
+		defer c.Close()
+		var buf bytes.Buffer
+		if res, _, err = packet.Render(ctx, &buf, c, opt); err != nil {
+			return err
+		}
+		if _, err := o.io.Out.Write(buf.Bytes()); err != nil {
+			return fmt.Errorf("writing to standard output: %w", err)
+		}
+		res.Output = "-"
+	} else {
+		res, err = packet.BuildFile(ctx, o.dir, o.output, packet.FileOptions{
+			Options: opt, Statement: !o.noStatement, Load: o.loadOptions(),
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(o.io.ErrOut, "warning:", w)
+	}
+	if len(res.Missing) > 0 {
+		fmt.Fprintf(o.io.ErrOut, "warning: %s: built without required evidence: %v\n", o.dir, res.Missing)
+	}
+	if o.output == "-" {
+		if o.json {
+			return json.NewEncoder(o.io.ErrOut).Encode(res)
+		}
+		return nil
+	}
+	if o.json {
+		enc := json.NewEncoder(o.io.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	fmt.Fprintf(o.io.Out, "%s: %d pages, %s\n", res.Output, res.Pages, humanBytes(res.Bytes))
+	return nil
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
