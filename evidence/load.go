@@ -319,6 +319,13 @@ func (m *Manifest) Latest() time.Time {
 	see(m.Shipment.ShippedAt)
 	see(m.Shipment.DeliveredAt)
 	see(m.AfterSale.RequestedAt)
+	see(m.Shipment.RefusedAt)
+	see(m.Shipment.InterceptRequestedAt)
+	see(m.Shipment.ReturnedAt)
+	if r := m.AfterSale.Remedy; r != nil {
+		see(r.OfferedAt)
+		see(r.AcceptedAt)
+	}
 	for i := range m.Timeline {
 		see(&m.Timeline[i].At)
 	}

@@ -8,21 +8,22 @@ import (
 
 // Manifest is an order folder's order.yaml or order.json.
 type Manifest struct {
-	OrderID     string         `yaml:"order_id" json:"order_id" schema:"required" doc:"The platform's order number"`
-	Platform    string         `yaml:"platform" json:"platform" schema:"required" doc:"Marketplace or payment platform"`
-	Dispute     string         `yaml:"dispute" json:"dispute" schema:"required" doc:"Dispute template name, e.g. missing-item"`
-	Language    string         `yaml:"language,omitempty" json:"language,omitempty" doc:"Packet language: zh or en (default zh)"`
-	Currency    string         `yaml:"currency,omitempty" json:"currency,omitempty" doc:"ISO 4217 code, e.g. CNY"`
-	Shop        string         `yaml:"shop" json:"shop" schema:"required" doc:"The seller's shop name"`
-	Buyer       string         `yaml:"buyer,omitempty" json:"buyer,omitempty" doc:"Buyer as the platform shows them"`
-	PlacedAt    *time.Time     `yaml:"placed_at,omitempty" json:"placed_at,omitempty" doc:"When the order was placed (RFC 3339)"`
-	GeneratedAt *time.Time     `yaml:"generated_at,omitempty" json:"generated_at,omitempty" doc:"Date printed as the packet's generation time; fixes the output bytes"`
-	Items       []Item         `yaml:"items" json:"items" schema:"required,nonempty" doc:"Order lines"`
-	Shipment    Shipment       `yaml:"shipment" json:"shipment" doc:"Parcel and its weights"`
-	AfterSale   AfterSale      `yaml:"after_sale" json:"after_sale" doc:"The buyer's after-sales request"`
-	Timeline    []Event        `yaml:"timeline,omitempty" json:"timeline,omitempty" doc:"Further dated events"`
-	Statement   string         `yaml:"statement,omitempty" json:"statement,omitempty" doc:"Seller's own words, added to the generated statement"`
-	Evidence    []EvidenceItem `yaml:"evidence,omitempty" json:"evidence,omitempty" doc:"Evidence files; when absent, files are discovered by name"`
+	OrderID     string            `yaml:"order_id" json:"order_id" schema:"required" doc:"The platform's order number"`
+	Platform    string            `yaml:"platform" json:"platform" schema:"required" doc:"Marketplace or payment platform"`
+	Dispute     string            `yaml:"dispute" json:"dispute" schema:"required" doc:"Dispute template name, e.g. missing-item"`
+	Language    string            `yaml:"language,omitempty" json:"language,omitempty" doc:"Packet language: zh or en (default zh)"`
+	Currency    string            `yaml:"currency,omitempty" json:"currency,omitempty" doc:"ISO 4217 code, e.g. CNY"`
+	Shop        string            `yaml:"shop" json:"shop" schema:"required" doc:"The seller's shop name"`
+	Buyer       string            `yaml:"buyer,omitempty" json:"buyer,omitempty" doc:"Buyer as the platform shows them"`
+	PlacedAt    *time.Time        `yaml:"placed_at,omitempty" json:"placed_at,omitempty" doc:"When the order was placed (RFC 3339)"`
+	GeneratedAt *time.Time        `yaml:"generated_at,omitempty" json:"generated_at,omitempty" doc:"Date printed as the packet's generation time; fixes the output bytes"`
+	Items       []Item            `yaml:"items" json:"items" schema:"required,nonempty" doc:"Order lines"`
+	Shipment    Shipment          `yaml:"shipment" json:"shipment" doc:"Parcel and its weights"`
+	AfterSale   AfterSale         `yaml:"after_sale" json:"after_sale" doc:"The buyer's after-sales request"`
+	Timeline    []Event           `yaml:"timeline,omitempty" json:"timeline,omitempty" doc:"Further dated events"`
+	Policy      *AfterSalesPolicy `yaml:"policy,omitempty" json:"policy,omitempty" doc:"The shop's after-sales terms, for disputes about the after-sales period"`
+	Statement   string            `yaml:"statement,omitempty" json:"statement,omitempty" doc:"Seller's own words, added to the generated statement"`
+	Evidence    []EvidenceItem    `yaml:"evidence,omitempty" json:"evidence,omitempty" doc:"Evidence files; when absent, files are discovered by name"`
 
 	src  *ast.File // the parsed document, to locate fields in messages
 	name string    // the manifest's file name
@@ -39,15 +40,18 @@ type Item struct {
 
 // Shipment is the parcel as shipped.
 type Shipment struct {
-	Carrier          string     `yaml:"carrier,omitempty" json:"carrier,omitempty"`
-	TrackingNumber   string     `yaml:"tracking_number,omitempty" json:"tracking_number,omitempty"`
-	ShippedAt        *time.Time `yaml:"shipped_at,omitempty" json:"shipped_at,omitempty"`
-	DeliveredAt      *time.Time `yaml:"delivered_at,omitempty" json:"delivered_at,omitempty"`
-	PackagingWeightG *float64   `yaml:"packaging_weight_g,omitempty" json:"packaging_weight_g,omitempty" schema:"nonneg" doc:"Box, filler and tape in grams"`
-	WarehouseWeightG *float64   `yaml:"warehouse_weight_g,omitempty" json:"warehouse_weight_g,omitempty" schema:"positive" doc:"仓库出库称重, grams"`
-	CourierWeightG   *float64   `yaml:"courier_weight_g,omitempty" json:"courier_weight_g,omitempty" schema:"positive" doc:"快递揽收称重, grams"`
-	ReweighWeightG   *float64   `yaml:"reweigh_weight_g,omitempty" json:"reweigh_weight_g,omitempty" schema:"positive" doc:"Identical parcel re-packed and weighed, grams"`
-	WeightToleranceG *float64   `yaml:"weight_tolerance_g,omitempty" json:"weight_tolerance_g,omitempty" schema:"nonneg" doc:"Allowed difference between weights in grams (default: the larger of 30 g and 3% of the expected weight)"`
+	Carrier              string     `yaml:"carrier,omitempty" json:"carrier,omitempty"`
+	TrackingNumber       string     `yaml:"tracking_number,omitempty" json:"tracking_number,omitempty"`
+	ShippedAt            *time.Time `yaml:"shipped_at,omitempty" json:"shipped_at,omitempty"`
+	DeliveredAt          *time.Time `yaml:"delivered_at,omitempty" json:"delivered_at,omitempty"`
+	PackagingWeightG     *float64   `yaml:"packaging_weight_g,omitempty" json:"packaging_weight_g,omitempty" schema:"nonneg" doc:"Box, filler and tape in grams"`
+	WarehouseWeightG     *float64   `yaml:"warehouse_weight_g,omitempty" json:"warehouse_weight_g,omitempty" schema:"positive" doc:"仓库出库称重, grams"`
+	CourierWeightG       *float64   `yaml:"courier_weight_g,omitempty" json:"courier_weight_g,omitempty" schema:"positive" doc:"快递揽收称重, grams"`
+	ReweighWeightG       *float64   `yaml:"reweigh_weight_g,omitempty" json:"reweigh_weight_g,omitempty" schema:"positive" doc:"Identical parcel re-packed and weighed, grams"`
+	RefusedAt            *time.Time `yaml:"refused_at,omitempty" json:"refused_at,omitempty" doc:"The buyer refused the parcel at delivery (拒收)"`
+	InterceptRequestedAt *time.Time `yaml:"intercept_requested_at,omitempty" json:"intercept_requested_at,omitempty" doc:"The seller asked the courier to intercept and recall the parcel (快递拦截)"`
+	ReturnedAt           *time.Time `yaml:"returned_at,omitempty" json:"returned_at,omitempty" doc:"The parcel came back to the seller"`
+	WeightToleranceG     *float64   `yaml:"weight_tolerance_g,omitempty" json:"weight_tolerance_g,omitempty" schema:"nonneg" doc:"Allowed difference between weights in grams (default: the larger of 30 g and 3% of the expected weight)"`
 }
 
 // AfterSale is the buyer's request.
@@ -56,6 +60,35 @@ type AfterSale struct {
 	Claim       string     `yaml:"claim,omitempty" json:"claim,omitempty" doc:"The buyer's claim in their words"`
 	Missing     []Missing  `yaml:"missing,omitempty" json:"missing,omitempty" doc:"Items the buyer says were missing"`
 	Amount      *float64   `yaml:"amount,omitempty" json:"amount,omitempty" schema:"nonneg" doc:"Amount the buyer claims"`
+	Type        string     `yaml:"type,omitempty" json:"type,omitempty" doc:"What the buyer asks for: refund, return-refund, exchange, partial-refund, repair"`
+	Defect      string     `yaml:"defect,omitempty" json:"defect,omitempty" doc:"Quality disputes: the problem the buyer reports"`
+	Cause       string     `yaml:"cause,omitempty" json:"cause,omitempty" doc:"Quality disputes: what caused the damage, e.g. as the buyer admitted in the chat"`
+	ClaimedItem string     `yaml:"claimed_item,omitempty" json:"claimed_item,omitempty" doc:"not-our-product: what the buyer's photo shows"`
+	Remedy      *Remedy    `yaml:"remedy,omitempty" json:"remedy,omitempty" doc:"What the seller offered, and whether the buyer accepted"`
+}
+
+// Remedy is what the seller offered the buyer.
+type Remedy struct {
+	Type                string     `yaml:"type" json:"type" schema:"required" doc:"price-difference, exchange, resend, return-refund, partial-refund, compensation, repair, refund-after-refusal or intercept-recall"`
+	Amount              *float64   `yaml:"amount,omitempty" json:"amount,omitempty" schema:"nonneg" doc:"Money paid or refunded"`
+	OfferedAt           *time.Time `yaml:"offered_at,omitempty" json:"offered_at,omitempty"`
+	AcceptedAt          *time.Time `yaml:"accepted_at,omitempty" json:"accepted_at,omitempty" doc:"When the buyer accepted; absent if not (yet) accepted"`
+	ReplacementTracking string     `yaml:"replacement_tracking,omitempty" json:"replacement_tracking,omitempty" doc:"Tracking number of the replacement or re-sent parcel"`
+	ReturnTracking      string     `yaml:"return_tracking,omitempty" json:"return_tracking,omitempty" doc:"Tracking number of the buyer's return parcel"`
+	PostagePaidBy       string     `yaml:"postage_paid_by,omitempty" json:"postage_paid_by,omitempty" doc:"seller or buyer"`
+	Note                string     `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// RemedyTypes lists the accepted remedy types.
+var RemedyTypes = []string{"price-difference", "exchange", "resend", "return-refund", "partial-refund", "compensation", "repair", "refund-after-refusal", "intercept-recall"}
+
+// RequestTypes lists what a buyer may ask for.
+var RequestTypes = []string{"refund", "return-refund", "exchange", "partial-refund", "repair"}
+
+// AfterSalesPolicy is the shop's after-sales terms.
+type AfterSalesPolicy struct {
+	AfterSalesDays *int   `yaml:"after_sales_days,omitempty" json:"after_sales_days,omitempty" schema:"positive" doc:"Days after delivery within which after-sales requests are accepted"`
+	Text           string `yaml:"text,omitempty" json:"text,omitempty" doc:"The policy's wording as published"`
 }
 
 // Missing is one line of a missing-item claim.

@@ -125,8 +125,38 @@ func Validate(m *Manifest) []*FieldError {
 	positive("shipment.reweigh_weight_g", s.ReweighWeightG)
 	nonNeg("shipment.weight_tolerance_g", s.WeightToleranceG)
 
+	date("shipment.refused_at", m.Shipment.RefusedAt)
+	date("shipment.intercept_requested_at", m.Shipment.InterceptRequestedAt)
+	date("shipment.returned_at", m.Shipment.ReturnedAt)
+
 	a := m.AfterSale
 	text("after_sale.claim", a.Claim, false, MaxFieldChars)
+	text("after_sale.defect", a.Defect, false, MaxFieldChars)
+	text("after_sale.cause", a.Cause, false, MaxFieldChars)
+	text("after_sale.claimed_item", a.ClaimedItem, false, MaxFieldChars)
+	if a.Type != "" && !slices.Contains(RequestTypes, a.Type) {
+		add("after_sale.type", fmt.Sprintf("unknown request type %q; expected one of %s", a.Type, strings.Join(RequestTypes, ", ")), "")
+	}
+	if r := a.Remedy; r != nil {
+		if !slices.Contains(RemedyTypes, r.Type) {
+			add("after_sale.remedy.type", fmt.Sprintf("unknown remedy %q; expected one of %s", r.Type, strings.Join(RemedyTypes, ", ")), "")
+		}
+		nonNeg("after_sale.remedy.amount", r.Amount)
+		date("after_sale.remedy.offered_at", r.OfferedAt)
+		date("after_sale.remedy.accepted_at", r.AcceptedAt)
+		text("after_sale.remedy.replacement_tracking", r.ReplacementTracking, false, 64)
+		text("after_sale.remedy.return_tracking", r.ReturnTracking, false, 64)
+		text("after_sale.remedy.note", r.Note, false, MaxFieldChars)
+		if r.PostagePaidBy != "" && r.PostagePaidBy != "seller" && r.PostagePaidBy != "buyer" {
+			add("after_sale.remedy.postage_paid_by", fmt.Sprintf("%q: expected seller or buyer", r.PostagePaidBy), "")
+		}
+	}
+	if p := m.Policy; p != nil {
+		if p.AfterSalesDays != nil && (*p.AfterSalesDays < 1 || *p.AfterSalesDays > 3650) {
+			add("policy.after_sales_days", fmt.Sprintf("must be 1 to 3650 days (got %d)", *p.AfterSalesDays), "")
+		}
+		text("policy.text", p.Text, false, MaxFieldChars)
+	}
 	nonNeg("after_sale.amount", a.Amount)
 	for i, ms := range a.Missing {
 		f := fmt.Sprintf("after_sale.missing[%d]", i)

@@ -39,6 +39,8 @@ type Options struct {
 	GeneratedAt time.Time
 	Workers     int // images normalised at once; 0 means GOMAXPROCS
 	Limits      imagenorm.Limits
+
+	skipConsistency bool // Check reports findings itself
 }
 
 // Packet is an assembled, not yet rendered, evidence packet.
@@ -49,7 +51,23 @@ type Packet struct {
 	StatementLimit int
 	Missing        []evidence.Kind // required kinds without an exhibit
 	Weights        *Weights
-	Warnings       []string
+	Warnings       []string  // consistency warnings
+	Errors         []Finding // consistency errors (Assemble fails on any)
+}
+
+// ContradictionError reports facts in the manifest that contradict each
+// other; a packet built on them would lose the dispute.
+type ContradictionError struct {
+	Dir      string
+	Findings []Finding
+}
+
+func (e *ContradictionError) Error() string {
+	lines := []string{fmt.Sprintf("%s: the manifest contradicts itself; fix these before building (proofpack check lists everything):", e.Dir)}
+	for _, f := range e.Findings {
+		lines = append(lines, "  "+f.String())
+	}
+	return strings.Join(lines, "\n")
 }
 
 // IncompleteError reports required evidence that is missing.
@@ -64,8 +82,17 @@ func (e *IncompleteError) Error() string {
 		e.Dir, e.Dispute, strings.Join(e.Missing, ", "))
 }
 
-// Assemble builds the document for one loaded order.
-func Assemble(ctx context.Context, c *evidence.Case, opt Options) (*Packet, error) {
+// prepared is an order with its template, before any image is touched.
+type prepared struct {
+	d     *templates.Dispute
+	p     *phrases
+	facts *Facts
+	pk    *Packet
+}
+
+// prepare picks the template, checks consistency and evidence, reconciles
+// the weights and renders the statement: everything but the images.
+func prepare(c *evidence.Case, opt Options) (*prepared, error) {
 	m := c.Manifest
 	lang := firstNonEmpty(opt.Lang, m.Language, "zh")
 	if !slices.Contains(evidence.Languages, lang) {
@@ -84,6 +111,20 @@ func Assemble(ctx context.Context, c *evidence.Case, opt Options) (*Packet, erro
 	}
 	p := &phrases{lang: lang, book: book}
 	pk := &Packet{StatementLimit: d.StatementLimit}
+	var findings []Finding
+	if !opt.skipConsistency {
+		findings = Consistency(m, d)
+	}
+	for _, f := range findings {
+		if f.Severity == SeverityError {
+			pk.Errors = append(pk.Errors, f)
+		} else {
+			pk.Warnings = append(pk.Warnings, f.String())
+		}
+	}
+	if len(pk.Errors) > 0 {
+		return nil, &ContradictionError{Dir: c.Dir, Findings: pk.Errors}
+	}
 	for _, k := range d.Required {
 		if len(c.ByKind(k)) == 0 {
 			pk.Missing = append(pk.Missing, k)
@@ -96,6 +137,29 @@ func Assemble(ctx context.Context, c *evidence.Case, opt Options) (*Packet, erro
 		}
 		return nil, e
 	}
+	pk.Weights = Reconcile(m)
+	facts := newFacts(c, p, pk.Weights)
+	var sb strings.Builder
+	if err := d.StatementTemplate().Execute(&sb, facts); err != nil {
+		return nil, fmt.Errorf("%s: statement: %w", d.Source, err)
+	}
+	pk.Statement = tidy(sb.String())
+	if m.Statement != "" {
+		pk.Statement += "\n\n" + p.S("section_seller_note") + p.sep() + strings.TrimSpace(m.Statement)
+	}
+	if p.err != nil {
+		return nil, fmt.Errorf("templates: %w", p.err)
+	}
+	return &prepared{d: d, p: p, facts: facts, pk: pk}, nil
+}
+
+// Assemble builds the document for one loaded order.
+func Assemble(ctx context.Context, c *evidence.Case, opt Options) (*Packet, error) {
+	pr, err := prepare(c, opt)
+	if err != nil {
+		return nil, err
+	}
+	m, d, p, facts, pk := c.Manifest, pr.d, pr.p, pr.facts, pr.pk
 	var generated time.Time
 	if m.GeneratedAt != nil {
 		generated = *m.GeneratedAt
@@ -108,18 +172,6 @@ func Assemble(ctx context.Context, c *evidence.Case, opt Options) (*Packet, erro
 	if generated.IsZero() {
 		generated = time.Unix(0, 0).UTC()
 	}
-
-	pk.Weights = Reconcile(m)
-	facts := newFacts(c, p, pk.Weights)
-	var sb strings.Builder
-	if err := d.StatementTemplate().Execute(&sb, facts); err != nil {
-		return nil, fmt.Errorf("%s: statement: %w", d.Source, err)
-	}
-	pk.Statement = tidy(sb.String())
-	if m.Statement != "" {
-		pk.Statement += "\n\n" + p.S("section_seller_note") + p.sep() + strings.TrimSpace(m.Statement)
-	}
-
 	figs, err := figures(ctx, c, p, opt)
 	if err != nil {
 		return nil, err
@@ -131,7 +183,7 @@ func Assemble(ctx context.Context, c *evidence.Case, opt Options) (*Packet, erro
 			Subject:  p.T("subject", facts),
 			Author:   m.Shop,
 			Keywords: strings.Join([]string{m.OrderID, m.Shipment.TrackingNumber, d.Name}, " "),
-			Language: map[string]string{"zh": "zh-CN", "en": "en"}[lang],
+			Language: map[string]string{"zh": "zh-CN", "en": "en"}[p.lang],
 			Created:  generated,
 		},
 		Paper:  firstNonEmpty(opt.Paper, "a4"),
@@ -202,6 +254,37 @@ func newFacts(c *evidence.Case, p *phrases, w *Weights) *Facts {
 		f.exhibits[e.Kind] = append(f.exhibits[e.Kind], e.Label)
 	}
 	f.WeightConclusion = p.weightConclusion(w, f.Missing)
+	a := m.AfterSale
+	f.Defect, f.Cause, f.ClaimedItem = a.Defect, a.Cause, a.ClaimedItem
+	if a.Type != "" {
+		f.RequestType = p.S("request_" + a.Type)
+	}
+	if r := a.Remedy; r != nil {
+		f.RemedyType, f.Remedy = r.Type, p.S("remedy_"+r.Type)
+		if r.Amount != nil {
+			f.RemedyAmount = money(*r.Amount, m.Currency)
+		}
+		f.RemedyOffered, f.RemedyAccepted = whenPtr(r.OfferedAt), whenPtr(r.AcceptedAt)
+		f.ReplacementTracking, f.ReturnTracking, f.RemedyNote = r.ReplacementTracking, r.ReturnTracking, r.Note
+		if r.PostagePaidBy != "" {
+			f.PostagePaidBy = p.S("paid_by_" + r.PostagePaidBy)
+		}
+	}
+	s := m.Shipment
+	f.RefusedAt, f.InterceptRequestedAt, f.ReturnedAt = whenPtr(s.RefusedAt), whenPtr(s.InterceptRequestedAt), whenPtr(s.ReturnedAt)
+	f.DaysAfterDelivery = -1
+	if s.DeliveredAt != nil && a.RequestedAt != nil {
+		f.DaysAfterDelivery = daysBetween(*s.DeliveredAt, *a.RequestedAt)
+	}
+	if m.Policy != nil {
+		f.PolicyText = m.Policy.Text
+		if m.Policy.AfterSalesDays != nil {
+			f.AfterSalesDays = *m.Policy.AfterSalesDays
+		}
+	}
+	if end, ok := PeriodEnd(m); ok {
+		f.PeriodEnds = when(end)
+	}
 	return f
 }
 
@@ -362,6 +445,13 @@ func sortedEvents(m *evidence.Manifest, p *phrases) [][2]string {
 	}
 	add(m.Shipment.DeliveredAt, p.S("event_delivered"))
 	add(m.AfterSale.RequestedAt, p.T("event_requested", m.AfterSale.Claim))
+	add(m.Shipment.RefusedAt, p.S("event_refused"))
+	add(m.Shipment.InterceptRequestedAt, p.S("event_intercept"))
+	add(m.Shipment.ReturnedAt, p.S("event_returned"))
+	if r := m.AfterSale.Remedy; r != nil {
+		add(r.OfferedAt, p.T("event_remedy_offered", p.S("remedy_"+r.Type)))
+		add(r.AcceptedAt, p.T("event_remedy_accepted", p.S("remedy_"+r.Type)))
+	}
 	sort.SliceStable(evs, func(i, j int) bool { return evs[i].at.Before(evs[j].at) })
 	rows := make([][2]string, len(evs))
 	for i, e := range evs {

@@ -52,6 +52,9 @@ func Render(ctx context.Context, w io.Writer, c *evidence.Case, opt Options) (*R
 	for _, k := range pk.Missing {
 		res.Missing = append(res.Missing, string(k))
 	}
+	for _, w := range pk.Warnings {
+		res.Warnings = append(res.Warnings, c.Dir+": "+w)
+	}
 	for _, u := range c.Unclassified {
 		res.Warnings = append(res.Warnings, c.Dir+": "+u)
 	}

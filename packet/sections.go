@@ -132,8 +132,35 @@ func (a *assembler) factsSection() pdf.Section {
 		[2]string{p.S("facts_placed"), whenPtr(m.PlacedAt)},
 		[2]string{p.S("facts_total"), a.facts.Total},
 		[2]string{p.S("facts_claim"), m.AfterSale.Claim},
+		[2]string{p.S("facts_request_type"), a.facts.RequestType},
 		[2]string{p.S("facts_amount"), a.facts.Amount},
+		[2]string{p.S("facts_defect"), a.facts.Defect},
+		[2]string{p.S("facts_cause"), a.facts.Cause},
+		[2]string{p.S("facts_claimed_item"), a.facts.ClaimedItem},
 	)}
+	if a.facts.Remedy != "" {
+		blocks = append(blocks, heading(p.S("section_remedy")), kv(
+			[2]string{p.S("remedy_kind"), a.facts.Remedy},
+			[2]string{p.S("remedy_amount"), a.facts.RemedyAmount},
+			[2]string{p.S("remedy_offered"), a.facts.RemedyOffered},
+			[2]string{p.S("remedy_accepted"), firstNonEmpty(a.facts.RemedyAccepted, p.S("remedy_not_accepted"))},
+			[2]string{p.S("remedy_replacement_tracking"), a.facts.ReplacementTracking},
+			[2]string{p.S("remedy_return_tracking"), a.facts.ReturnTracking},
+			[2]string{p.S("remedy_postage"), a.facts.PostagePaidBy},
+			[2]string{p.S("remedy_note"), a.facts.RemedyNote},
+		))
+	}
+	if m.Policy != nil {
+		days := ""
+		if a.facts.AfterSalesDays > 0 {
+			days = p.T("policy_days_value", a.facts.AfterSalesDays)
+		}
+		blocks = append(blocks, heading(p.S("section_policy")), kv(
+			[2]string{p.S("policy_days"), days},
+			[2]string{p.S("policy_ends"), a.facts.PeriodEnds},
+			[2]string{p.S("policy_text"), a.facts.PolicyText},
+		))
+	}
 	t := &pdf.Table{
 		Columns: []string{p.S("items_sku"), p.S("items_name"), p.S("items_qty"), p.S("items_unit_weight"), p.S("items_unit_price"), p.S("items_subtotal")},
 		Widths:  []float64{1.2, 2.6, 0.6, 1.1, 1, 1},
@@ -161,6 +188,9 @@ func (a *assembler) factsSection() pdf.Section {
 		[2]string{p.S("ship_shipped"), whenPtr(s.ShippedAt)},
 		[2]string{p.S("ship_delivered"), whenPtr(s.DeliveredAt)},
 		[2]string{p.S("ship_packaging"), pack},
+		[2]string{p.S("ship_refused"), a.facts.RefusedAt},
+		[2]string{p.S("ship_intercept"), a.facts.InterceptRequestedAt},
+		[2]string{p.S("ship_returned"), a.facts.ReturnedAt},
 	))
 	return pdf.Section{ID: "facts", Title: p.S("section_facts"), Blocks: blocks}
 }

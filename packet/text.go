@@ -126,6 +126,19 @@ type Facts struct {
 	WeightVerdict, WeightConclusion               string
 	SellerNote                                    string
 
+	// What the buyer asks for and says, for the dispute types that need it.
+	RequestType, Defect, Cause, ClaimedItem string
+	// The seller's remedy: Remedy is its name in the packet's language.
+	Remedy, RemedyType, RemedyAmount, RemedyOffered, RemedyAccepted string
+	ReplacementTracking, ReturnTracking, PostagePaidBy, RemedyNote  string
+	// The delivery refusal, interception and return (changed-mind).
+	RefusedAt, InterceptRequestedAt, ReturnedAt string
+	// The after-sales period: days, its end, and how many days after
+	// delivery the request came (-1 when unknown).
+	AfterSalesDays         int
+	PeriodEnds, PolicyText string
+	DaysAfterDelivery      int
+
 	exhibits map[evidence.Kind][]string
 	p        *phrases
 }

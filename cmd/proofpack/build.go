@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -56,8 +55,8 @@ with the statement as text beside it for the portal's text box.`,
 }
 
 func (o *buildOptions) validate() error {
-	if o.lang != "" && !slices.Contains(evidence.Languages, o.lang) {
-		return usageError{fmt.Errorf("--lang %q: expected zh or en", o.lang)}
+	if err := validLang(o.lang); err != nil {
+		return err
 	}
 	if o.paper != "a4" && o.paper != "letter" {
 		return usageError{fmt.Errorf("--paper %q: expected a4 or letter", o.paper)}
@@ -125,9 +124,7 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 		return nil
 	}
 	if o.json {
-		enc := json.NewEncoder(o.io.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
+		return writeJSON(o.io, res)
 	}
 	fmt.Fprintf(o.io.Out, "%s: %d pages, %s\n", res.Output, res.Pages, humanBytes(res.Bytes))
 	return nil

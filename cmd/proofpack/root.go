@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"syscall"
 	"time"
@@ -118,7 +119,7 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 batch finished with some orders failed.`,
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuildCmd(io), newSchemaCmd(io), newSamplesCmd(io))
+	root.AddCommand(newBuildCmd(io), newCheckCmd(io), newInitCmd(io), newTemplatesCmd(io), newSchemaCmd(io), newSamplesCmd(io))
 	return root
 }
 
@@ -177,10 +178,17 @@ func sourceDate(getenv func(string) string) (time.Time, error) {
 	return time.Unix(n, 0).UTC(), nil
 }
 
-
 func mkdirAll(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cannot create %s: %w", dir, err)
+	}
+	return nil
+}
+
+// validLang checks a --lang flag value ("" means not given).
+func validLang(lang string) error {
+	if lang != "" && !slices.Contains(evidence.Languages, lang) {
+		return usageError{fmt.Errorf("--lang %q: expected zh or en", lang)}
 	}
 	return nil
 }

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/proofpack/proofpack/evidence"
+	"github.com/proofpack/proofpack/scaffold"
+)
+
+type initOptions struct {
+	commonOptions
+	io       *ioStreams
+	dir      string
+	dispute  string
+	platform string
+	lang     string
+}
+
+func newInitCmd(io *ioStreams) *cobra.Command {
+	o := &initOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "init ORDER_DIR --type TYPE",
+		Short: "Start an order folder with a commented manifest for a dispute type",
+		Long: `Init creates ORDER_DIR if needed and writes ORDER_DIR/order.yaml: the fields the
+dispute type needs, commented, with its evidence checklist. It never
+overwrites an existing manifest.`,
+		Example: "  proofpack init ./PDD-0001 --type missing-item --platform pinduoduo\n  proofpack init ./ch_3Nx --type item-not-received --platform stripe --lang en",
+		Args:    exactArgs(1, "one order folder"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.dir = args[0]
+			return o.run()
+		},
+	}
+	cmd.Flags().StringVar(&o.dispute, "type", "", "dispute type (see 'proofpack templates')")
+	cmd.Flags().StringVar(&o.platform, "platform", "taobao", "platform: "+fmt.Sprint(evidence.Platforms))
+	cmd.Flags().StringVar(&o.lang, "lang", "zh", "packet language: zh or en")
+	o.addFlags(cmd)
+	return cmd
+}
+
+func (o *initOptions) run() error {
+	if o.dispute == "" {
+		return usageError{errors.New("init: --type is required (see 'proofpack templates')")}
+	}
+	if err := validLang(o.lang); err != nil {
+		return err
+	}
+	if !slices.Contains(evidence.Platforms, o.platform) {
+		return usageError{fmt.Errorf("--platform %q: expected one of %v", o.platform, evidence.Platforms)}
+	}
+	set, err := o.templates()
+	if err != nil {
+		return err
+	}
+	d, err := set.Dispute(o.dispute, o.lang)
+	if err != nil {
+		return usageError{fmt.Errorf("--type: %w", err)}
+	}
+	for _, name := range evidence.ManifestNames {
+		p := filepath.Join(o.dir, name)
+		if _, err := os.Stat(p); err == nil {
+			return fmt.Errorf("%s already exists; init never overwrites a manifest (edit it, or choose another folder)", p)
+		}
+	}
+	if err := mkdirAll(o.dir); err != nil {
+		return err
+	}
+	p := filepath.Join(o.dir, "order.yaml")
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists; init never overwrites a manifest", p)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(scaffold.Manifest(d, o.platform)); err != nil {
+		f.Close()
+		os.Remove(p)
+		return fmt.Errorf("writing %s: %w", p, err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(p)
+		return fmt.Errorf("writing %s: %w", p, err)
+	}
+	fmt.Fprintln(o.io.Out, p)
+	fmt.Fprintf(o.io.ErrOut, "next: fill in %s, add the evidence files, then run 'proofpack check %s'\n", p, o.dir)
+	return nil
+}

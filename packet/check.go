@@ -1,0 +1,126 @@
+package packet
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/proofpack/proofpack/evidence"
+)
+
+// KindStatus is one line of the evidence checklist.
+type KindStatus struct {
+	Kind     string   `json:"kind"`
+	Name     string   `json:"name"` // in the packet's language
+	Need     string   `json:"need"` // required, recommended or additional
+	Exhibits []string `json:"exhibits"`
+	Files    []string `json:"files"`
+}
+
+// Report is what 'proofpack check' finds in one order folder, without
+// rendering anything.
+type Report struct {
+	Dir            string       `json:"dir"`
+	OrderID        string       `json:"order_id,omitempty"`
+	Dispute        string       `json:"dispute,omitempty"`
+	Language       string       `json:"language,omitempty"`
+	Buildable      bool         `json:"buildable"`
+	Evidence       []KindStatus `json:"evidence"`
+	Findings       []Finding    `json:"findings"`
+	Unclassified   []string     `json:"unclassified"`
+	StatementChars int          `json:"statement_chars,omitempty"`
+	StatementLimit int          `json:"statement_limit,omitempty"`
+}
+
+// Check validates an order folder's manifest and evidence and reports the
+// checklist, contradictions and gaps. The packet can be built when
+// Buildable is true.
+func Check(ctx context.Context, dir string, opt Options, lo evidence.Options) *Report {
+	rep := &Report{Dir: dir, Evidence: []KindStatus{}, Findings: []Finding{}, Unclassified: []string{}}
+	c, err := evidence.Load(ctx, dir, lo)
+	if err != nil {
+		rep.Findings = append(rep.Findings, findingsOf(err)...)
+		return rep
+	}
+	defer c.Close()
+	m := c.Manifest
+	rep.OrderID, rep.Dispute = m.OrderID, m.Dispute
+	rep.Unclassified = append(rep.Unclassified, c.Unclassified...)
+	for _, u := range c.Unclassified {
+		rep.Findings = append(rep.Findings, Finding{Severity: SeverityWarning, Fields: []string{"evidence"}, Message: "not used: " + u})
+	}
+	pr, err := prepare(c, Options{Templates: opt.Templates, Lang: opt.Lang, AllowIncomplete: true, skipConsistency: true})
+	if err != nil {
+		rep.Findings = append(rep.Findings, Finding{Severity: SeverityError, Fields: []string{"dispute"}, Message: err.Error()})
+		return rep
+	}
+	rep.Language = pr.p.lang
+	rep.Findings = append(rep.Findings, Consistency(m, pr.d)...)
+	need := map[evidence.Kind]string{}
+	for _, k := range pr.d.Recommended {
+		need[k] = "recommended"
+	}
+	for _, k := range pr.d.Required {
+		need[k] = "required"
+	}
+	for _, ki := range evidence.Kinds {
+		n, listed := need[ki.Kind]
+		exhibits := c.ByKind(ki.Kind)
+		if !listed && len(exhibits) == 0 {
+			continue
+		}
+		if !listed {
+			n = "additional"
+		}
+		ks := KindStatus{Kind: string(ki.Kind), Name: pr.p.kind(ki.Kind), Need: n, Exhibits: []string{}, Files: []string{}}
+		for _, e := range exhibits {
+			ks.Exhibits = append(ks.Exhibits, e.Label)
+			ks.Files = append(ks.Files, e.File)
+		}
+		rep.Evidence = append(rep.Evidence, ks)
+		if len(exhibits) == 0 {
+			sev := SeverityWarning
+			if n == "required" {
+				sev = SeverityError
+			}
+			rep.Findings = append(rep.Findings, Finding{Severity: sev, Fields: []string{"evidence"},
+				Message: fmt.Sprintf("%s evidence missing: %s (%s)", n, ki.Kind, ks.Name),
+				Hint:    "add the file to the folder and list it under evidence:"})
+		}
+	}
+	rep.StatementChars = utf8.RuneCountInString(pr.pk.Statement)
+	rep.StatementLimit = pr.pk.StatementLimit
+	if rep.StatementLimit > 0 && rep.StatementChars > rep.StatementLimit {
+		rep.Findings = append(rep.Findings, Finding{Severity: SeverityWarning, Fields: []string{"statement"},
+			Message: fmt.Sprintf("the statement is %d characters; the template's limit is %d", rep.StatementChars, rep.StatementLimit),
+			Hint:    "shorten the seller's note (statement:) or the template"})
+	}
+	rep.Buildable = true
+	for _, f := range rep.Findings {
+		if f.Severity == SeverityError {
+			rep.Buildable = false
+		}
+	}
+	return rep
+}
+
+// findingsOf turns a load error into findings, one per manifest problem.
+func findingsOf(err error) []Finding {
+	var me *evidence.ManifestError
+	if !errors.As(err, &me) {
+		return []Finding{{Severity: SeverityError, Message: err.Error()}}
+	}
+	var fs []Finding
+	for _, p := range me.Problems {
+		f := Finding{Severity: SeverityError, Message: p.Problem, Hint: p.Hint, Position: p.File}
+		if p.Line > 0 {
+			f.Position = fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+		}
+		if p.Field != "" {
+			f.Fields = []string{p.Field}
+		}
+		fs = append(fs, f)
+	}
+	return fs
+}

@@ -1,0 +1,123 @@
+package packet
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/proofpack/proofpack/evidence"
+	"github.com/proofpack/proofpack/templates"
+)
+
+func at(s string) *time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return &t
+}
+
+func consistentOrder() *evidence.Manifest {
+	return &evidence.Manifest{
+		Dispute: "missing-item", Currency: "CNY", PlacedAt: at("2026-11-01T10:00:00+08:00"),
+		Items: []evidence.Item{{SKU: "A-100", Name: "cup", Quantity: 2, UnitWeightG: f(350), UnitPrice: f(59)}},
+		Shipment: evidence.Shipment{
+			TrackingNumber: "ZT1234567890", ShippedAt: at("2026-11-01T18:00:00+08:00"), DeliveredAt: at("2026-11-03T09:30:00+08:00"),
+			PackagingWeightG: f(80), WarehouseWeightG: f(780), CourierWeightG: f(790),
+		},
+		AfterSale: evidence.AfterSale{RequestedAt: at("2026-11-03T12:00:00+08:00"), Missing: []evidence.Missing{{SKU: "A-100", Quantity: 1}}, Amount: f(59),
+			Claim: "少发了一个杯子"},
+	}
+}
+
+func TestConsistency(t *testing.T) {
+	tests := []struct {
+		name     string
+		dispute  string
+		edit     func(m *evidence.Manifest)
+		severity string
+		fields   []string // every one must be named by one finding
+	}{
+		{"consistent", "", func(m *evidence.Manifest) {}, "", nil},
+		{"delivered before shipped", "", func(m *evidence.Manifest) { m.Shipment.DeliveredAt = at("2026-11-01T12:00:00+08:00") },
+			SeverityError, []string{"shipment.delivered_at", "shipment.shipped_at"}},
+		{"shipped before placed", "", func(m *evidence.Manifest) { m.Shipment.ShippedAt = at("2026-10-31T12:00:00+08:00") },
+			SeverityError, []string{"shipment.shipped_at", "placed_at"}},
+		{"request before delivery", "", func(m *evidence.Manifest) { m.AfterSale.RequestedAt = at("2026-11-02T12:00:00+08:00") },
+			SeverityWarning, []string{"after_sale.requested_at", "shipment.delivered_at"}},
+		{"request before delivery is fine for changed-mind", "changed-mind", func(m *evidence.Manifest) {
+			m.AfterSale.RequestedAt = at("2026-11-02T12:00:00+08:00")
+		}, "", nil},
+		{"same instant in another zone is not out of order", "", func(m *evidence.Manifest) {
+			m.Shipment.ShippedAt = at("2026-11-01T10:00:00Z") // 18:00 +08:00
+		}, "", nil},
+		{"amount above total", "", func(m *evidence.Manifest) { m.AfterSale.Amount = f(200) },
+			SeverityError, []string{"after_sale.amount", "items"}},
+		{"missing SKU not ordered", "", func(m *evidence.Manifest) { m.AfterSale.Missing[0].SKU = "B-200" },
+			SeverityError, []string{"after_sale.missing[0].sku", "items"}},
+		{"more missing than ordered", "", func(m *evidence.Manifest) { m.AfterSale.Missing[0].Quantity = 3 },
+			SeverityError, []string{"after_sale.missing[0].quantity", "items"}},
+		{"weights disagree", "", func(m *evidence.Manifest) { m.Shipment.CourierWeightG = f(600) },
+			SeverityWarning, []string{"shipment.courier_weight_g", "shipment.warehouse_weight_g"}},
+		{"tracking number differs in a caption", "", func(m *evidence.Manifest) {
+			m.Evidence = []evidence.EvidenceItem{{File: "label.jpg", Kind: evidence.ShippingLabel, Caption: "面单 ZT1234567899"}}
+		}, SeverityWarning, []string{"evidence[0].caption", "shipment.tracking_number"}},
+		{"replacement reuses the tracking number", "wrong-item", func(m *evidence.Manifest) {
+			m.AfterSale.Remedy = &evidence.Remedy{Type: "exchange", ReplacementTracking: "ZT1234567890"}
+		}, SeverityError, []string{"after_sale.remedy.replacement_tracking", "shipment.tracking_number"}},
+		{"accepted before offered", "wrong-item", func(m *evidence.Manifest) {
+			m.AfterSale.Remedy = &evidence.Remedy{Type: "resend", OfferedAt: at("2026-11-04T10:00:00+08:00"), AcceptedAt: at("2026-11-04T09:00:00+08:00")}
+		}, SeverityError, []string{"after_sale.remedy.accepted_at", "after_sale.remedy.offered_at"}},
+		{"after-period request inside the period", "quality-after-period", func(m *evidence.Manifest) {
+			days := 7
+			m.Policy = &evidence.AfterSalesPolicy{AfterSalesDays: &days}
+		}, SeverityError, []string{"after_sale.requested_at", "shipment.delivered_at", "policy.after_sales_days"}},
+		{"after-period request outside the period", "quality-after-period", func(m *evidence.Manifest) {
+			days := 7
+			m.Policy = &evidence.AfterSalesPolicy{AfterSalesDays: &days}
+			m.AfterSale.RequestedAt = at("2026-11-20T12:00:00+08:00")
+		}, "", nil},
+		{"after-period without a policy", "quality-after-period", func(m *evidence.Manifest) {},
+			SeverityError, []string{"policy.after_sales_days"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := consistentOrder()
+			tt.edit(m)
+			var d *templates.Dispute
+			if tt.dispute != "" {
+				m.Dispute = tt.dispute
+				d = &templates.Dispute{Name: tt.dispute}
+			}
+			got := Consistency(m, d)
+			if tt.severity == "" {
+				if len(got) > 0 {
+					t.Fatalf("want no findings, got %v", got)
+				}
+				return
+			}
+			var match *Finding
+			for i := range got {
+				if got[i].Severity == tt.severity && containsAll(got[i].Fields, tt.fields) {
+					match = &got[i]
+				}
+			}
+			if match == nil {
+				t.Fatalf("no %s naming %v in %+v", tt.severity, tt.fields, got)
+			}
+			if !strings.Contains(match.String(), tt.fields[0]) {
+				t.Errorf("String() = %q does not name %s", match.String(), tt.fields[0])
+			}
+		})
+	}
+}
+
+func containsAll(have, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}

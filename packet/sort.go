@@ -1,0 +1,17 @@
+package packet
+
+import "sort"
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func sortStrings(s []string) []string {
+	sort.Strings(s)
+	return s
+}
