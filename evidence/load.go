@@ -24,13 +24,14 @@ var ManifestNames = []string{"order.yaml", "order.yml", "order.json"}
 
 // Case is one order folder as read: its manifest and its evidence.
 type Case struct {
-	Dir          string // the folder as the user named it, for messages
-	Manifest     *Manifest
-	Exhibits     []*Exhibit // in presentation order, labelled
-	Unclassified []string   // files found in the folder that are not evidence, with the reason
-	fsys         fs.FS
-	limits       imagenorm.Limits
-	closer       io.Closer
+	Dir            string // the folder as the user named it, for messages
+	Manifest       *Manifest
+	Exhibits       []*Exhibit // in presentation order, labelled
+	Unclassified   []string   // files found in the folder that are not evidence, with the reason
+	fsys           fs.FS
+	limits         imagenorm.Limits
+	manifestLimits ManifestLimits
+	closer         io.Closer
 }
 
 // Exhibit is one evidence file.
@@ -47,7 +48,8 @@ type Exhibit struct {
 
 // Options tune Load.
 type Options struct {
-	Limits imagenorm.Limits
+	Limits   imagenorm.Limits
+	Manifest ManifestLimits
 	// Skip lists slash paths inside the folder that are never evidence,
 	// such as an output file written into the folder.
 	Skip []string
@@ -87,11 +89,11 @@ func LoadFS(ctx context.Context, fsys fs.FS, dir string, opt Options) (*Case, er
 	if err != nil {
 		return nil, err
 	}
-	m, err := ParseManifest(path.Join(dir, name), data)
+	m, err := parseManifest(path.Join(dir, name), data, opt.Manifest)
 	if err != nil {
 		return nil, err
 	}
-	c := &Case{Dir: dir, Manifest: m, fsys: fsys, limits: opt.Limits}
+	c := &Case{Dir: dir, Manifest: m, fsys: fsys, limits: opt.Limits, manifestLimits: opt.Manifest}
 	skip := append([]string{name}, opt.Skip...)
 	if len(m.Evidence) == 0 {
 		if err := c.discover(ctx, skip); err != nil {
@@ -187,8 +189,8 @@ func (c *Case) discover(ctx context.Context, skip []string) error {
 		return fmt.Errorf("%s: reading folder: %w", c.Dir, err)
 	}
 	sort.Strings(found)
-	if len(found) > MaxEvidenceItems {
-		return fmt.Errorf("%s: %d files found; the limit is %d evidence files", c.Dir, len(found), MaxEvidenceItems)
+	if limit := c.manifestLimits.evidenceItems(); len(found) > limit {
+		return fmt.Errorf("%s: %d files found; the limit is %d evidence files (raise it with --max-evidence)", c.Dir, len(found), limit)
 	}
 	for _, p := range found {
 		if slices.Contains(notEvidence, strings.ToLower(path.Ext(p))) {

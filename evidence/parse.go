@@ -60,6 +60,10 @@ func (e *ManifestError) Error() string {
 // YAML and JSON are both accepted (JSON is read as YAML, which it is).
 // Unknown fields, duplicate keys, anchors and aliases are errors.
 func ParseManifest(name string, data []byte) (*Manifest, error) {
+	return parseManifest(name, data, ManifestLimits{})
+}
+
+func parseManifest(name string, data []byte, lim ManifestLimits) (*Manifest, error) {
 	fail := func(line, col int, field, problem, hint string) error {
 		return &ManifestError{Problems: []*FieldError{{File: name, Line: line, Column: col, Field: field, Problem: problem, Hint: hint}}}
 	}
@@ -95,7 +99,7 @@ func ParseManifest(name string, data []byte) (*Manifest, error) {
 		return nil, yamlError(name, err)
 	}
 	m.src, m.name = file, name
-	if problems := Validate(&m); len(problems) > 0 {
+	if problems := validate(&m, lim); len(problems) > 0 {
 		for _, p := range problems {
 			m.place(p)
 		}

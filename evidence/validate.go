@@ -13,22 +13,44 @@ import (
 	"unicode/utf8"
 )
 
-// Text limits of a manifest, in characters.
+// Default limits of a manifest.
 const (
-	MaxStatementChars = 20000
-	MaxFieldChars     = 2000
-	MaxEvidenceItems  = 500
+	MaxStatementChars = 20000 // characters of the seller's statement
+	MaxFieldChars     = 2000  // characters of any other free-text field
+	MaxEvidenceItems  = 500   // evidence files per order
 )
+
+// ManifestLimits bound a manifest's contents; zero fields take the defaults.
+type ManifestLimits struct {
+	StatementChars int
+	EvidenceItems  int
+}
+
+func (l ManifestLimits) statementChars() int {
+	if l.StatementChars > 0 {
+		return l.StatementChars
+	}
+	return MaxStatementChars
+}
+
+func (l ManifestLimits) evidenceItems() int {
+	if l.EvidenceItems > 0 {
+		return l.EvidenceItems
+	}
+	return MaxEvidenceItems
+}
 
 var (
 	disputeRe  = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
 	currencyRe = regexp.MustCompile(`^[A-Z]{3}$`)
 )
 
-// Validate checks the values of a decoded manifest and returns every
-// problem found, each naming its field. Positions are filled in by
-// ParseManifest.
-func Validate(m *Manifest) []*FieldError {
+// Validate checks the values of a decoded manifest against the default
+// limits and returns every problem found, each naming its field. Positions
+// are filled in by ParseManifest.
+func Validate(m *Manifest) []*FieldError { return validate(m, ManifestLimits{}) }
+
+func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 	var ps []*FieldError
 	add := func(field, problem, hint string) {
 		ps = append(ps, &FieldError{Field: field, Problem: problem, Hint: hint})
@@ -95,7 +117,7 @@ func Validate(m *Manifest) []*FieldError {
 	}
 	text("shop", m.Shop, true, 200)
 	text("buyer", m.Buyer, false, 200)
-	text("statement", m.Statement, false, MaxStatementChars)
+	text("statement", m.Statement, false, lim.statementChars())
 
 	if len(m.Items) == 0 {
 		add("items", "at least one order line is required", "add - {sku: ..., name: ..., quantity: 1}")
@@ -174,8 +196,8 @@ func Validate(m *Manifest) []*FieldError {
 		text(f+".event", ev.Event, true, MaxFieldChars)
 	}
 
-	if len(m.Evidence) > MaxEvidenceItems {
-		add("evidence", fmt.Sprintf("lists %d files; the limit is %d", len(m.Evidence), MaxEvidenceItems), "split the dispute or keep the decisive evidence")
+	if len(m.Evidence) > lim.evidenceItems() {
+		add("evidence", fmt.Sprintf("lists %d files; the limit is %d", len(m.Evidence), lim.evidenceItems()), "keep the decisive evidence, or raise the limit with --max-evidence")
 	}
 	files := map[string]int{}
 	for i, e := range m.Evidence {

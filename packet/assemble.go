@@ -2,18 +2,12 @@ package packet
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"math"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"time"
-
-	"golang.org/x/sync/errgroup"
 
 	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/evidence/imagenorm"
@@ -329,85 +323,6 @@ func (p *phrases) weightConclusion(w *Weights, missing string) string {
 		key = "weights_inconclusive"
 	}
 	return p.T(key, d)
-}
-
-// figureGroup is one exhibit page: one figure, or narrow screenshots side
-// by side.
-type figureGroup struct {
-	exhibits []*evidence.Exhibit
-	figures  []pdf.Figure
-}
-
-// tall reports whether an exhibit is a narrow screenshot that can share a
-// page with another.
-func tall(e *evidence.Exhibit) bool {
-	ki, _ := evidence.LookupKind(e.Kind)
-	w, h := e.Image.Width, e.Image.Height
-	if e.Image.Orientation >= 5 {
-		w, h = h, w
-	}
-	return ki.Screenshot && float64(h) >= 1.25*float64(w)
-}
-
-// figures groups the exhibits into pages and normalises their images, at
-// most opt.Workers at a time.
-func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options) ([]*figureGroup, error) {
-	var groups []*figureGroup
-	for i := 0; i < len(c.Exhibits); i++ {
-		e := c.Exhibits[i]
-		g := &figureGroup{exhibits: []*evidence.Exhibit{e}}
-		if tall(e) && i+1 < len(c.Exhibits) && c.Exhibits[i+1].Kind == e.Kind && tall(c.Exhibits[i+1]) {
-			g.exhibits = append(g.exhibits, c.Exhibits[i+1])
-			i++
-		}
-		g.figures = make([]pdf.Figure, len(g.exhibits))
-		groups = append(groups, g)
-	}
-	dpi := opt.DPI
-	if dpi <= 0 {
-		dpi = DefaultDPI
-	}
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	eg, ctx := errgroup.WithContext(ctx)
-	eg.SetLimit(workers)
-	for _, g := range groups {
-		wmm, hmm := pdf.FigureBox(opt.Paper, len(g.exhibits))
-		for i, e := range g.exhibits {
-			eg.Go(func() error {
-				data, err := c.ReadExhibit(e)
-				if err != nil {
-					return err
-				}
-				ki, _ := evidence.LookupKind(e.Kind)
-				res, err := imagenorm.Normalise(ctx, data, imagenorm.Options{
-					MaxWidth:    int(math.Floor(wmm / 25.4 * float64(dpi))),
-					MaxHeight:   int(math.Floor(hmm / 25.4 * float64(dpi))),
-					JPEGQuality: opt.JPEGQuality,
-					Lossless:    ki.Screenshot,
-					Limits:      opt.Limits,
-				})
-				if err != nil {
-					return fmt.Errorf("%s: %s: %w", c.Dir, e.File, err)
-				}
-				sum := sha256.Sum256(res.Data)
-				g.figures[i] = pdf.Figure{
-					Label:   p.T("exhibit", e.Label),
-					Caption: firstNonEmpty(e.Caption, p.kind(e.Kind)),
-					Lines:   exhibitLines(p, e),
-					Image: pdf.Image{Format: res.Format, Width: res.Width, Height: res.Height, DPI: float64(dpi),
-						Data: res.Data, SHA256: hex.EncodeToString(sum[:])},
-				}
-				return nil
-			})
-		}
-	}
-	if err := eg.Wait(); err != nil {
-		return nil, err
-	}
-	return groups, nil
 }
 
 func exhibitLines(p *phrases, e *evidence.Exhibit) []string {

@@ -138,12 +138,16 @@ type commonOptions struct {
 	templatesDir string
 	maxPixels    int64
 	maxFileMB    int64
+	maxStatement int
+	maxEvidence  int
 }
 
 func (o *commonOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&o.templatesDir, "templates", "", "folder of dispute templates that add to or replace the built-in ones")
 	cmd.Flags().Int64Var(&o.maxPixels, "max-pixels", 100_000_000, "largest image accepted, in pixels (width x height)")
 	cmd.Flags().Int64Var(&o.maxFileMB, "max-file-mb", 64, "largest evidence file accepted, in MiB")
+	cmd.Flags().IntVar(&o.maxStatement, "max-statement", evidence.MaxStatementChars, "longest seller's statement accepted, in characters")
+	cmd.Flags().IntVar(&o.maxEvidence, "max-evidence", evidence.MaxEvidenceItems, "most evidence files accepted per order")
 }
 
 func (o *commonOptions) templates() (*templates.Set, error) {
@@ -161,6 +165,7 @@ func (o *commonOptions) loadOptions() evidence.Options {
 	lim := evidence.Options{}
 	lim.Limits.MaxPixels = o.maxPixels
 	lim.Limits.MaxBytes = o.maxFileMB << 20
+	lim.Manifest = evidence.ManifestLimits{StatementChars: o.maxStatement, EvidenceItems: o.maxEvidence}
 	return lim
 }
 

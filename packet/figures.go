@@ -1,0 +1,207 @@
+package packet
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+	"runtime"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/proofpack/proofpack/evidence"
+	"github.com/proofpack/proofpack/evidence/imagenorm"
+	"github.com/proofpack/proofpack/pdf"
+)
+
+// figureGroup is one exhibit page: one figure, or narrow screenshots (or
+// the slices of a long one) side by side.
+type figureGroup struct {
+	exhibits []*evidence.Exhibit
+	figures  []pdf.Figure
+}
+
+// Aspect ratios (height over width) that decide an exhibit's layout.
+const (
+	// A screenshot at least this tall shares its page with the next one.
+	pairAspect = 1.25
+	// A screenshot taller than this is a scroll capture: it is cut into
+	// page-sized slices instead of being shrunk to a stripe.
+	scrollAspect = 4.0
+)
+
+// uprightSize is an exhibit's size as displayed, after EXIF orientation.
+func uprightSize(e *evidence.Exhibit) (w, h int) {
+	w, h = e.Image.Width, e.Image.Height
+	if e.Image.Orientation >= 5 {
+		w, h = h, w
+	}
+	return w, h
+}
+
+func aspect(e *evidence.Exhibit) float64 {
+	w, h := uprightSize(e)
+	if w == 0 {
+		return 0
+	}
+	return float64(h) / float64(w)
+}
+
+func screenshot(e *evidence.Exhibit) bool {
+	ki, _ := evidence.LookupKind(e.Kind)
+	return ki.Screenshot
+}
+
+// tall reports whether an exhibit is a narrow screenshot that can share a
+// page with another.
+func tall(e *evidence.Exhibit) bool {
+	return screenshot(e) && aspect(e) >= pairAspect && !scroll(e)
+}
+
+// scroll reports whether an exhibit is a long scroll capture.
+func scroll(e *evidence.Exhibit) bool { return screenshot(e) && aspect(e) > scrollAspect }
+
+// normalised is one exhibit's image, ready to lay out.
+type normalised struct {
+	e   *evidence.Exhibit
+	res imagenorm.Result
+}
+
+// figures normalises the exhibits' images, at most opt.Workers at a time,
+// and lays them out in pages.
+func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options) ([]*figureGroup, error) {
+	dpi := opt.DPI
+	if dpi <= 0 {
+		dpi = DefaultDPI
+	}
+	px := func(mm float64) int { return int(math.Floor(mm / 25.4 * float64(dpi))) }
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	// The plan: which exhibits share a page. Pairs of tall screenshots of
+	// one kind go side by side; scroll captures are sliced two to a page.
+	var plan [][]int
+	cols := make([]int, len(c.Exhibits))
+	for i := 0; i < len(c.Exhibits); i++ {
+		e := c.Exhibits[i]
+		cols[i] = 1
+		switch {
+		case scroll(e):
+			cols[i] = 2
+			plan = append(plan, []int{i})
+		case tall(e) && i+1 < len(c.Exhibits) && c.Exhibits[i+1].Kind == e.Kind && tall(c.Exhibits[i+1]):
+			cols[i], cols[i+1] = 2, 2
+			plan = append(plan, []int{i, i + 1})
+			i++
+		default:
+			plan = append(plan, []int{i})
+		}
+	}
+	out := make([]normalised, len(c.Exhibits))
+	eg, gctx := errgroup.WithContext(ctx)
+	eg.SetLimit(workers)
+	for i, e := range c.Exhibits {
+		wmm, hmm := pdf.FigureBox(opt.Paper, cols[i])
+		maxH := px(hmm)
+		if scroll(e) {
+			maxH = 0 // sliced below, at full column width
+		}
+		eg.Go(func() error {
+			data, err := c.ReadExhibit(e)
+			if err != nil {
+				return fmt.Errorf("%s: %w", c.Dir, err)
+			}
+			res, err := imagenorm.Normalise(gctx, data, imagenorm.Options{
+				MaxWidth: px(wmm), MaxHeight: maxH, JPEGQuality: opt.JPEGQuality,
+				Lossless: screenshot(e), Limits: opt.Limits,
+			})
+			if err != nil {
+				return fmt.Errorf("%s: %s: %w", c.Dir, e.File, err)
+			}
+			out[i] = normalised{e: e, res: res}
+			return nil
+		})
+	}
+	if err := eg.Wait(); err != nil {
+		return nil, err
+	}
+
+	var groups []*figureGroup
+	for _, idx := range plan {
+		n := out[idx[0]]
+		if scroll(n.e) {
+			_, hmm := pdf.FigureBox(opt.Paper, 2)
+			gs, err := sliceScroll(p, n, exhibitFigure(p, n.e, n.res, dpi), px(hmm))
+			if err != nil {
+				return nil, fmt.Errorf("%s: %s: %w", c.Dir, n.e.File, err)
+			}
+			groups = append(groups, gs...)
+			continue
+		}
+		g := &figureGroup{}
+		for _, i := range idx {
+			g.exhibits = append(g.exhibits, out[i].e)
+			g.figures = append(g.figures, exhibitFigure(p, out[i].e, out[i].res, dpi))
+		}
+		groups = append(groups, g)
+	}
+	return groups, nil
+}
+
+func exhibitFigure(p *phrases, e *evidence.Exhibit, res imagenorm.Result, dpi int) pdf.Figure {
+	return pdf.Figure{
+		Label:   p.T("exhibit", e.Label),
+		Caption: firstNonEmpty(e.Caption, p.kind(e.Kind)),
+		Lines:   exhibitLines(p, e),
+		Image:   pdfImage(res.Format, res.Width, res.Height, dpi, res.Data),
+	}
+}
+
+func pdfImage(format string, w, h, dpi int, data []byte) pdf.Image {
+	sum := sha256.Sum256(data)
+	return pdf.Image{Format: format, Width: w, Height: h, DPI: float64(dpi), Data: data, SHA256: hex.EncodeToString(sum[:])}
+}
+
+// sliceScroll cuts a long screenshot into slices of at most sliceH pixels,
+// two to a page, each labelled "B1 (2/7)", so its text keeps the size it
+// has in the original instead of shrinking to a stripe.
+func sliceScroll(p *phrases, n normalised, fig pdf.Figure, sliceH int) ([]*figureGroup, error) {
+	img, _, err := image.Decode(bytes.NewReader(n.res.Data))
+	if err != nil {
+		return nil, fmt.Errorf("slicing the scroll capture: %w", err)
+	}
+	sub, ok := img.(interface {
+		SubImage(image.Rectangle) image.Image
+	})
+	if !ok {
+		return nil, fmt.Errorf("slicing the scroll capture: unexpected image type %T", img)
+	}
+	b := img.Bounds()
+	count := (b.Dy() + sliceH - 1) / sliceH
+	var figs []pdf.Figure
+	for k := range count {
+		r := image.Rect(b.Min.X, b.Min.Y+k*sliceH, b.Max.X, min(b.Min.Y+(k+1)*sliceH, b.Max.Y))
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, sub.SubImage(r)); err != nil {
+			return nil, err
+		}
+		f := fig
+		f.Label = fmt.Sprintf("%s (%d/%d)", fig.Label, k+1, count)
+		if k > 0 {
+			f.Lines = []string{p.T("exhibit_continued", n.e.Label)}
+		}
+		f.Image = pdfImage("png", r.Dx(), r.Dy(), int(fig.Image.DPI), buf.Bytes())
+		figs = append(figs, f)
+	}
+	var groups []*figureGroup
+	for k := 0; k < len(figs); k += 2 {
+		g := &figureGroup{exhibits: []*evidence.Exhibit{n.e}, figures: figs[k:min(k+2, len(figs))]}
+		groups = append(groups, g)
+	}
+	return groups, nil
+}
