@@ -244,8 +244,8 @@ func TestOverrideErrors(t *testing.T) {
 // TestOverrideErrorsJoined: every bad file of an override is reported.
 func TestOverrideErrorsJoined(t *testing.T) {
 	_, err := Load(fstest.MapFS{
-		"disputes/a.zh.yaml": {Data: []byte("nme: a\n")},
-		"disputes/b.zh.yaml": {Data: []byte(strings.Replace(customX, "[chat]", "[selfie]", 1))},
+		"disputes/a.zh.yaml":        {Data: []byte("nme: a\n")},
+		"disputes/b.zh.yaml":        {Data: []byte(strings.Replace(customX, "[chat]", "[selfie]", 1))},
 		"disputes/custom-x.zh.yaml": {Data: []byte(customX)},
 	})
 	if err == nil {

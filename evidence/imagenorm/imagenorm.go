@@ -299,6 +299,27 @@ func Normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 		tw, th = th, tw
 	}
 
+	// Colour photo shrinking by more than 2x (the phone-photo case): resample
+	// the Y, Cb and Cr planes directly and hand them to the JPEG encoder,
+	// never materialising RGB (see ycbcr.go).
+	if yc, ok := img.(*image.YCbCr); ok && yc.Rect == canvas && !opt.Lossless && preShrinkFactor(sw, sh, tw, th) > 1 {
+		if small, ok := shrinkYCbCr(yc, tw, th); ok {
+			img, yc = nil, nil
+			if err := ctx.Err(); err != nil {
+				return res, err
+			}
+			small = orientYCbCr(small, info.Orientation)
+			var buf bytes.Buffer
+			buf.Grow(small.Rect.Dx() * small.Rect.Dy() / 2)
+			if err := jpeg.Encode(&buf, small, &jpeg.Options{Quality: quality}); err != nil {
+				return res, fmt.Errorf("imagenorm: encoding jpeg: %w", err)
+			}
+			res.Data, res.Format = buf.Bytes(), "jpeg"
+			res.Width, res.Height = small.Rect.Dx(), small.Rect.Dy()
+			return res, nil
+		}
+	}
+
 	var work *image.NRGBA
 	if yc, ok := img.(*image.YCbCr); ok && yc.Rect == canvas {
 		// Common photo case: convert while box-shrinking, so the full-size
