@@ -43,7 +43,18 @@ type Exhibit struct {
 	SHA256  string // hex digest of the original bytes
 	Size    int64
 	Image   imagenorm.Info
-	index   int // manifest position, -1 when discovered
+	// Redact and Highlight are the manifest's rectangles for this file.
+	Redact, Highlight []Region
+	index             int // manifest position, -1 when discovered
+}
+
+// UprightSize is the image's size as displayed, after EXIF orientation.
+func (e *Exhibit) UprightSize() (w, h int) {
+	w, h = e.Image.Width, e.Image.Height
+	if e.Image.Orientation >= 5 {
+		w, h = h, w
+	}
+	return w, h
 }
 
 // Options tune Load.
@@ -102,7 +113,8 @@ func LoadFS(ctx context.Context, fsys fs.FS, dir string, opt Options) (*Case, er
 	} else {
 		for i, it := range m.Evidence {
 			p, _ := cleanEvidencePath(it.File) // validated by ParseManifest
-			c.Exhibits = append(c.Exhibits, &Exhibit{Kind: it.Kind, File: p, Caption: it.Caption, index: i})
+			c.Exhibits = append(c.Exhibits, &Exhibit{Kind: it.Kind, File: p, Caption: it.Caption, index: i,
+				Redact: it.Redact, Highlight: it.Highlight})
 		}
 	}
 	var problems []*FieldError
@@ -221,6 +233,12 @@ func (c *Case) inspect(e *Exhibit) error {
 		return fmt.Errorf("%s: %w", e.File, err)
 	}
 	e.Image = info
+	w, h := e.UprightSize()
+	for _, r := range append(slices.Clone(e.Redact), e.Highlight...) {
+		if r.Pixels(w, h).Empty() {
+			return fmt.Errorf("%s: rectangle at %g,%g size %gx%g lies outside the %dx%d image", e.File, r.X, r.Y, r.W, r.H, w, h)
+		}
+	}
 	return nil
 }
 

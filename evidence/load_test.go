@@ -590,3 +590,21 @@ func TestLoadDiscoveryOddFiles(t *testing.T) {
 		})
 	}
 }
+
+func TestRegions(t *testing.T) {
+	tests := []struct {
+		r    Region
+		w, h int
+		want image.Rectangle
+	}{
+		{Region{X: 10, Y: 20, W: 30, H: 40}, 100, 100, image.Rect(10, 20, 40, 60)},
+		{Region{X: 0.5, Y: 0.25, W: 0.5, H: 0.5}, 200, 100, image.Rect(100, 25, 200, 75)},
+		{Region{X: 90, Y: 90, W: 30, H: 30}, 100, 100, image.Rect(90, 90, 100, 100)},
+		{Region{X: 200, Y: 200, W: 5, H: 5}, 100, 100, image.Rectangle{}},
+	}
+	for _, tt := range tests {
+		if got := tt.r.Pixels(tt.w, tt.h); got != tt.want && !(got.Empty() && tt.want.Empty()) {
+			t.Errorf("%+v.Pixels(%d, %d) = %v, want %v", tt.r, tt.w, tt.h, got, tt.want)
+		}
+	}
+}

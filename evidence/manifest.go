@@ -1,6 +1,8 @@
 package evidence
 
 import (
+	"image"
+	"math"
 	"time"
 
 	"github.com/goccy/go-yaml/ast"
@@ -108,6 +110,35 @@ type EvidenceItem struct {
 	File    string `yaml:"file" json:"file" schema:"required" doc:"Path inside the order folder"`
 	Kind    Kind   `yaml:"kind" json:"kind" schema:"required"`
 	Caption string `yaml:"caption,omitempty" json:"caption,omitempty"`
+	// Redact rectangles are painted solid before anything else happens:
+	// a label's phone number and address, a face.
+	Redact []Region `yaml:"redact,omitempty" json:"redact,omitempty" doc:"Rectangles painted solid black in every output (pixels of the image as displayed, or fractions of its size)"`
+	// Highlight rectangles are outlined with a numbered callout.
+	Highlight []Region `yaml:"highlight,omitempty" json:"highlight,omitempty" doc:"Rectangles outlined with a numbered callout (pixels or fractions, like redact)"`
+}
+
+// Region is a rectangle of an evidence image as a viewer displays it (after
+// EXIF orientation): in pixels, or, when all four values are at most 1, in
+// fractions of the image's width and height.
+type Region struct {
+	X    float64 `yaml:"x" json:"x" schema:"required,nonneg"`
+	Y    float64 `yaml:"y" json:"y" schema:"required,nonneg"`
+	W    float64 `yaml:"w" json:"w" schema:"required,positive"`
+	H    float64 `yaml:"h" json:"h" schema:"required,positive"`
+	Note string  `yaml:"note,omitempty" json:"note,omitempty" doc:"Highlights: what the callout points at, e.g. scale reading 0.78 kg"`
+}
+
+// Fractional reports whether the region is given in fractions of the
+// image's size.
+func (r Region) Fractional() bool { return r.X <= 1 && r.Y <= 1 && r.W <= 1 && r.H <= 1 }
+
+// Pixels returns the region in pixels of an image of w x h, clipped to it.
+func (r Region) Pixels(w, h int) image.Rectangle {
+	x, y, rw, rh := r.X, r.Y, r.W, r.H
+	if r.Fractional() {
+		x, y, rw, rh = x*float64(w), y*float64(h), rw*float64(w), rh*float64(h)
+	}
+	return image.Rect(int(math.Floor(x)), int(math.Floor(y)), int(math.Ceil(x+rw)), int(math.Ceil(y+rh))).Intersect(image.Rect(0, 0, w, h))
 }
 
 // Platforms lists the accepted platform names.

@@ -215,6 +215,20 @@ func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 			add(f+".kind", fmt.Sprintf("unknown kind %q; expected one of %s", e.Kind, strings.Join(KindNames(), ", ")), "")
 		}
 		text(f+".caption", e.Caption, false, 500)
+		for name, regions := range map[string][]Region{"redact": e.Redact, "highlight": e.Highlight} {
+			for j, r := range regions {
+				rf := fmt.Sprintf("%s.%s[%d]", f, name, j)
+				switch {
+				case math.IsNaN(r.X + r.Y + r.W + r.H), math.IsInf(r.X+r.Y+r.W+r.H, 0):
+					add(rf, "must be numbers", "")
+				case r.X < 0 || r.Y < 0 || r.W <= 0 || r.H <= 0:
+					add(rf, fmt.Sprintf("x and y must be at least 0 and w and h more than 0 (got %g, %g, %g, %g)", r.X, r.Y, r.W, r.H), "")
+				case r.Fractional() && (r.X+r.W > 1.0001 || r.Y+r.H > 1.0001):
+					add(rf, "a fractional rectangle must lie inside the image (x + w and y + h at most 1)", "")
+				}
+				text(rf+".note", r.Note, false, 200)
+			}
+		}
 	}
 	return ps
 }

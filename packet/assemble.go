@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/evidence/imagenorm"
@@ -33,6 +34,9 @@ type Options struct {
 	GeneratedAt time.Time
 	Workers     int // images normalised at once; 0 means GOMAXPROCS
 	Limits      imagenorm.Limits
+	// Profile is the portal's limits; nil means the platform's default
+	// profile from Templates.
+	Profile *templates.Profile
 
 	skipConsistency bool // Check reports findings itself
 }
@@ -40,13 +44,26 @@ type Options struct {
 // Packet is an assembled, not yet rendered, evidence packet.
 type Packet struct {
 	Doc       *pdf.Document
-	Statement string // the rendered statement, for the portal's text box
+	Statement string // the rendered statement, as the PDF shows it
+	// PortalStatement is the statement for the portal's text box: the
+	// template's short statement when the full one is over the limit.
+	PortalStatement string
 	// StatementLimit is the dispute template's character limit (0: none).
 	StatementLimit int
 	Missing        []evidence.Kind // required kinds without an exhibit
 	Weights        *Weights
 	Warnings       []string  // consistency warnings
 	Errors         []Finding // consistency errors (Assemble fails on any)
+
+	images  []exhibitImage // embedded bytes per exhibit, for budget advice
+	exports []exportImage  // the exhibit images as files, for --images-out
+}
+
+// exhibitImage is how many bytes an exhibit's images take in the packet.
+type exhibitImage struct {
+	label string
+	kind  evidence.Kind
+	bytes int64
 }
 
 // ContradictionError reports facts in the manifest that contradict each
@@ -105,6 +122,9 @@ func prepare(c *evidence.Case, opt Options) (*prepared, error) {
 	}
 	p := &phrases{lang: lang, book: book}
 	pk := &Packet{StatementLimit: d.StatementLimit}
+	if prof := opt.profile(m.Platform); prof != nil && prof.StatementChars > 0 && (pk.StatementLimit == 0 || prof.StatementChars < pk.StatementLimit) {
+		pk.StatementLimit = prof.StatementChars
+	}
 	var findings []Finding
 	if !opt.skipConsistency {
 		findings = Consistency(m, d)
@@ -141,14 +161,27 @@ func prepare(c *evidence.Case, opt Options) (*prepared, error) {
 	if m.Statement != "" {
 		pk.Statement += "\n\n" + p.S("section_seller_note") + p.sep() + strings.TrimSpace(m.Statement)
 	}
+	pk.PortalStatement = pk.Statement
+	if short := d.ShortStatementTemplate(); short != nil && pk.StatementLimit > 0 && utf8.RuneCountInString(pk.Statement) > pk.StatementLimit {
+		var sb strings.Builder
+		if err := short.Execute(&sb, facts); err != nil {
+			return nil, fmt.Errorf("%s: short_statement: %w", d.Source, err)
+		}
+		pk.PortalStatement = tidy(sb.String())
+	}
 	if p.err != nil {
 		return nil, fmt.Errorf("templates: %w", p.err)
 	}
 	return &prepared{d: d, p: p, facts: facts, pk: pk}, nil
 }
 
-// Assemble builds the document for one loaded order.
+// Assemble builds the document for one loaded order, at the profile's full
+// resolution (Render shrinks it when it must fit a budget).
 func Assemble(ctx context.Context, c *evidence.Case, opt Options) (*Packet, error) {
+	return assemble(ctx, c, opt, ladder(opt)[0])
+}
+
+func assemble(ctx context.Context, c *evidence.Case, opt Options, q step) (*Packet, error) {
 	pr, err := prepare(c, opt)
 	if err != nil {
 		return nil, err
@@ -166,9 +199,32 @@ func Assemble(ctx context.Context, c *evidence.Case, opt Options) (*Packet, erro
 	if generated.IsZero() {
 		generated = time.Unix(0, 0).UTC()
 	}
-	figs, err := figures(ctx, c, p, opt)
+	figs, err := figures(ctx, c, p, opt, q)
 	if err != nil {
 		return nil, err
+	}
+	for _, g := range figs {
+		for i, f := range g.figures {
+			e := g.exhibits[min(i, len(g.exhibits)-1)]
+			name := e.Label
+			if len(g.exhibits) < len(g.figures) || strings.Contains(f.Label, "/") {
+				name = fmt.Sprintf("%s-%s", e.Label, strings.TrimSuffix(strings.SplitN(f.Label, "(", 2)[1], ")"))
+				name = strings.ReplaceAll(name, "/", "of")
+			}
+			ext := map[string]string{"jpeg": ".jpg", "png": ".png"}[f.Image.Format]
+			pk.exports = append(pk.exports, exportImage{name: name + ext, format: f.Image.Format, data: f.Image.Data})
+		}
+		for i, e := range g.exhibits {
+			im := exhibitImage{label: e.Label, kind: e.Kind}
+			if len(g.exhibits) == 1 {
+				for _, f := range g.figures { // a scroll capture's slices
+					im.bytes += int64(len(f.Image.Data))
+				}
+			} else {
+				im.bytes = int64(len(g.figures[i].Image.Data))
+			}
+			pk.images = append(pk.images, im)
+		}
 	}
 	a := &assembler{c: c, m: m, d: d, p: p, pk: pk, facts: facts, generated: generated, figs: figs}
 	doc := &pdf.Document{
@@ -180,7 +236,7 @@ func Assemble(ctx context.Context, c *evidence.Case, opt Options) (*Packet, erro
 			Language: map[string]string{"zh": "zh-CN", "en": "en"}[p.lang],
 			Created:  generated,
 		},
-		Paper:  firstNonEmpty(opt.Paper, "a4"),
+		Paper:  opt.Paper,
 		Header: p.T("header", facts),
 		Footer: p.S("footer"),
 	}

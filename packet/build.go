@@ -2,6 +2,7 @@ package packet
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,12 +13,13 @@ import (
 
 	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/internal/atomicfile"
-	"github.com/proofpack/proofpack/pdf"
+	"github.com/proofpack/proofpack/templates"
 )
 
 // Result describes a built packet.
 type Result struct {
 	OrderID        string   `json:"order_id"`
+	Profile        string   `json:"profile"`
 	Dir            string   `json:"dir"`
 	Dispute        string   `json:"dispute"`
 	Language       string   `json:"language"`
@@ -30,24 +32,32 @@ type Result struct {
 	Missing        []string `json:"missing,omitempty"`
 	Warnings       []string `json:"warnings,omitempty"`
 	StatementChars int      `json:"statement_chars"`
+	ImagesDir      string   `json:"images_dir,omitempty"`
+	Images         []string `json:"images,omitempty"`
 }
 
-// Render assembles a loaded order and writes its PDF to w (the stream form).
+// Render assembles a loaded order and writes its PDF to w (the stream
+// form). The packet is fitted to its profile's byte and page limits,
+// lowering image resolution and quality step by step where it must.
 func Render(ctx context.Context, w io.Writer, c *evidence.Case, opt Options) (*Result, *Packet, error) {
-	pk, err := Assemble(ctx, c, opt)
+	pk, data, pages, err := fit(ctx, c, opt)
 	if err != nil {
+		var be *BudgetError
+		if errors.As(err, &be) {
+			return nil, nil, fmt.Errorf("%s: %w", c.Dir, err)
+		}
 		return nil, nil, err
 	}
 	cw := &countingWriter{w: w}
-	pages, err := pdf.Render(ctx, cw, pk.Doc)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", c.Dir, err)
+	if _, err := cw.Write(data); err != nil {
+		return nil, nil, fmt.Errorf("writing the packet: %w", err)
 	}
 	m := c.Manifest
 	res := &Result{
+		Profile: profileName(opt.profile(m.Platform)),
 		OrderID: m.OrderID, Dir: c.Dir, Dispute: m.Dispute, Language: firstNonEmpty(opt.Lang, m.Language, "zh"),
 		Pages: pages, Bytes: cw.n, Exhibits: len(c.Exhibits), WeightVerdict: pk.Weights.Verdict,
-		StatementChars: utf8.RuneCountInString(pk.Statement),
+		StatementChars: utf8.RuneCountInString(pk.PortalStatement),
 	}
 	for _, k := range pk.Missing {
 		res.Missing = append(res.Missing, string(k))
@@ -59,8 +69,8 @@ func Render(ctx context.Context, w io.Writer, c *evidence.Case, opt Options) (*R
 		res.Warnings = append(res.Warnings, c.Dir+": "+u)
 	}
 	if pk.StatementLimit > 0 && res.StatementChars > pk.StatementLimit {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: the statement is %d characters; the %s template's limit is %d, so a portal text box may cut it",
-			c.Dir, res.StatementChars, m.Dispute, pk.StatementLimit))
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: the statement for the portal's text box is %d characters; the limit is %d, so the text box may cut it (the PDF keeps it whole)",
+			c.Dir, res.StatementChars, pk.StatementLimit))
 	}
 	return res, pk, nil
 }
@@ -83,6 +93,10 @@ type FileOptions struct {
 	// PDF (same name, .txt), for the portal's text box.
 	Statement bool
 	Load      evidence.Options
+	// ImagesDir, when set, also receives each exhibit image as its own file
+	// (named by exhibit label, within the profile's per-image cap). When
+	// empty and the profile exports images, they go to OUT-images/.
+	ImagesDir string
 }
 
 // BuildFile builds the order folder dir into the PDF file out ("" means
@@ -99,8 +113,9 @@ func BuildFile(ctx context.Context, dir, out string, opt FileOptions) (*Result, 
 		return nil, err
 	}
 	defer c.Close()
+	prof := opt.profile(c.Manifest.Platform)
 	if out == "" {
-		out = FileName(c.Manifest.OrderID) + ".pdf"
+		out = fileName(c.Manifest.OrderID, prof != nil && prof.ASCIINames) + ".pdf"
 	}
 	if err := refuseInput(c, dir, out); err != nil {
 		return nil, err
@@ -119,7 +134,7 @@ func BuildFile(ctx context.Context, dir, out string, opt FileOptions) (*Result, 
 	if opt.Statement {
 		txt := strings.TrimSuffix(out, filepath.Ext(out)) + ".txt"
 		err := atomicfile.Write(txt, func(w io.Writer) error {
-			_, err := io.WriteString(w, pk.Statement+"\n")
+			_, err := io.WriteString(w, pk.PortalStatement+"\n")
 			return err
 		})
 		if err != nil {
@@ -127,6 +142,21 @@ func BuildFile(ctx context.Context, dir, out string, opt FileOptions) (*Result, 
 			return nil, err
 		}
 		res.StatementFile = txt
+	}
+	imagesDir := opt.ImagesDir
+	if imagesDir == "" && prof != nil && prof.ExportImages {
+		imagesDir = strings.TrimSuffix(out, filepath.Ext(out)) + "-images"
+	}
+	if imagesDir != "" {
+		var limit int64
+		if prof != nil {
+			limit = prof.ImageMaxBytes
+		}
+		files, err := writeImages(imagesDir, pk.exports, limit)
+		if err != nil {
+			return nil, fmt.Errorf("%s: exporting images: %w", c.Dir, err)
+		}
+		res.ImagesDir, res.Images = imagesDir, files
 	}
 	return res, nil
 }
@@ -174,10 +204,15 @@ func refuseInput(c *evidence.Case, dir, out string) error {
 }
 
 // FileName makes an order id safe to use as a file name on any system.
-func FileName(orderID string) string {
+func FileName(orderID string) string { return fileName(orderID, false) }
+
+// fileName is FileName; with ascii, only plain ASCII is kept.
+func fileName(orderID string, ascii bool) string {
 	var b strings.Builder
 	for _, r := range orderID {
 		switch {
+		case ascii && r > unicode.MaxASCII:
+			b.WriteByte('_')
 		case r == '-' || r == '_' || r == '.' || unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(r)
 		default:
@@ -189,4 +224,11 @@ func FileName(orderID string) string {
 		name = "packet"
 	}
 	return name
+}
+
+func profileName(p *templates.Profile) string {
+	if p == nil {
+		return ""
+	}
+	return p.Name
 }

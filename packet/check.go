@@ -89,7 +89,7 @@ func Check(ctx context.Context, dir string, opt Options, lo evidence.Options) *R
 				Hint:    "add the file to the folder and list it under evidence:"})
 		}
 	}
-	rep.StatementChars = utf8.RuneCountInString(pr.pk.Statement)
+	rep.StatementChars = utf8.RuneCountInString(pr.pk.PortalStatement)
 	rep.StatementLimit = pr.pk.StatementLimit
 	if rep.StatementLimit > 0 && rep.StatementChars > rep.StatementLimit {
 		rep.Findings = append(rep.Findings, Finding{Severity: SeverityWarning, Fields: []string{"statement"},

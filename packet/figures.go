@@ -34,17 +34,8 @@ const (
 	scrollAspect = 4.0
 )
 
-// uprightSize is an exhibit's size as displayed, after EXIF orientation.
-func uprightSize(e *evidence.Exhibit) (w, h int) {
-	w, h = e.Image.Width, e.Image.Height
-	if e.Image.Orientation >= 5 {
-		w, h = h, w
-	}
-	return w, h
-}
-
 func aspect(e *evidence.Exhibit) float64 {
-	w, h := uprightSize(e)
+	w, h := e.UprightSize()
 	if w == 0 {
 		return 0
 	}
@@ -69,32 +60,40 @@ func scroll(e *evidence.Exhibit) bool { return screenshot(e) && aspect(e) > scro
 type normalised struct {
 	e   *evidence.Exhibit
 	res imagenorm.Result
+	dpi int
 }
 
-// figures normalises the exhibits' images, at most opt.Workers at a time,
-// and lays them out in pages.
-func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options) ([]*figureGroup, error) {
-	dpi := opt.DPI
-	if dpi <= 0 {
-		dpi = DefaultDPI
-	}
-	px := func(mm float64) int { return int(math.Floor(mm / 25.4 * float64(dpi))) }
+// decorative kinds are photos that illustrate; they give up resolution
+// first when a packet must shrink. Labels, scale readings, screenshots
+// and documents keep theirs longer.
+var decorative = map[evidence.Kind]bool{evidence.PackingPhoto: true, evidence.ProductPhoto: true, evidence.BuyerPhoto: true}
+
+// figures normalises the exhibits' images at the resolution and quality of
+// step q, at most opt.Workers at a time, and lays them out in pages.
+func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q step) ([]*figureGroup, error) {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	// The plan: which exhibits share a page. Pairs of tall screenshots of
-	// one kind go side by side; scroll captures are sliced two to a page.
+	// one kind go side by side (in the compact layout, any two exhibits);
+	// scroll captures are sliced two to a page.
 	var plan [][]int
 	cols := make([]int, len(c.Exhibits))
 	for i := 0; i < len(c.Exhibits); i++ {
 		e := c.Exhibits[i]
 		cols[i] = 1
+		pairable := func(j int) bool {
+			if q.compact {
+				return !scroll(c.Exhibits[j])
+			}
+			return tall(c.Exhibits[j]) && c.Exhibits[j].Kind == e.Kind
+		}
 		switch {
 		case scroll(e):
 			cols[i] = 2
 			plan = append(plan, []int{i})
-		case tall(e) && i+1 < len(c.Exhibits) && c.Exhibits[i+1].Kind == e.Kind && tall(c.Exhibits[i+1]):
+		case pairable(i) && i+1 < len(c.Exhibits) && pairable(i+1):
 			cols[i], cols[i+1] = 2, 2
 			plan = append(plan, []int{i, i + 1})
 			i++
@@ -106,10 +105,26 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options) ([]
 	eg, gctx := errgroup.WithContext(ctx)
 	eg.SetLimit(workers)
 	for i, e := range c.Exhibits {
+		dpi, quality := q.legibleDPI, q.legibleQ
+		if decorative[e.Kind] {
+			dpi, quality = q.decorDPI, q.decorQ
+		}
+		lossless := screenshot(e) && !q.lossyScreens
+		if screenshot(e) && q.lossyScreens {
+			quality = q.screenQ
+		}
+		px := func(mm float64) int { return int(math.Floor(mm / 25.4 * float64(dpi))) }
 		wmm, hmm := pdf.FigureBox(opt.Paper, cols[i])
 		maxH := px(hmm)
 		if scroll(e) {
 			maxH = 0 // sliced below, at full column width
+		}
+		// Width-bound images get widths of their own (see pdf.registerImage).
+		maxW := px(wmm) - i
+		uw, uh := e.UprightSize()
+		var redact []image.Rectangle
+		for _, r := range e.Redact {
+			redact = append(redact, r.Pixels(uw, uh))
 		}
 		eg.Go(func() error {
 			data, err := c.ReadExhibit(e)
@@ -117,13 +132,13 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options) ([]
 				return fmt.Errorf("%s: %w", c.Dir, err)
 			}
 			res, err := imagenorm.Normalise(gctx, data, imagenorm.Options{
-				MaxWidth: px(wmm), MaxHeight: maxH, JPEGQuality: opt.JPEGQuality,
-				Lossless: screenshot(e), Limits: opt.Limits,
+				MaxWidth: maxW, MaxHeight: maxH, JPEGQuality: quality,
+				Lossless: lossless, Limits: opt.Limits, Redact: redact, Gray: q.gray,
 			})
 			if err != nil {
 				return fmt.Errorf("%s: %s: %w", c.Dir, e.File, err)
 			}
-			out[i] = normalised{e: e, res: res}
+			out[i] = normalised{e: e, res: res, dpi: dpi}
 			return nil
 		})
 	}
@@ -136,7 +151,7 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options) ([]
 		n := out[idx[0]]
 		if scroll(n.e) {
 			_, hmm := pdf.FigureBox(opt.Paper, 2)
-			gs, err := sliceScroll(p, n, exhibitFigure(p, n.e, n.res, dpi), px(hmm))
+			gs, err := sliceScroll(p, n, exhibitFigure(p, n), int(math.Floor(hmm/25.4*float64(n.dpi))))
 			if err != nil {
 				return nil, fmt.Errorf("%s: %s: %w", c.Dir, n.e.File, err)
 			}
@@ -146,20 +161,37 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options) ([]
 		g := &figureGroup{}
 		for _, i := range idx {
 			g.exhibits = append(g.exhibits, out[i].e)
-			g.figures = append(g.figures, exhibitFigure(p, out[i].e, out[i].res, dpi))
+			g.figures = append(g.figures, exhibitFigure(p, out[i]))
 		}
 		groups = append(groups, g)
 	}
 	return groups, nil
 }
 
-func exhibitFigure(p *phrases, e *evidence.Exhibit, res imagenorm.Result, dpi int) pdf.Figure {
-	return pdf.Figure{
+// exhibitFigure is an exhibit's figure: label, caption, provenance lines,
+// the image, and its highlights with their notes.
+func exhibitFigure(p *phrases, n normalised) pdf.Figure {
+	e := n.e
+	fig := pdf.Figure{
 		Label:   p.T("exhibit", e.Label),
 		Caption: firstNonEmpty(e.Caption, p.kind(e.Kind)),
 		Lines:   exhibitLines(p, e),
-		Image:   pdfImage(res.Format, res.Width, res.Height, dpi, res.Data),
+		Image:   pdfImage(n.res.Format, n.res.Width, n.res.Height, n.dpi, n.res.Data),
 	}
+	uw, uh := e.UprightSize()
+	for i, r := range e.Highlight {
+		px := r.Pixels(uw, uh)
+		fig.Marks = append(fig.Marks, pdf.Mark{N: i + 1, Box: [4]float64{
+			float64(px.Min.X) / float64(uw), float64(px.Min.Y) / float64(uh), float64(px.Dx()) / float64(uw), float64(px.Dy()) / float64(uh),
+		}})
+		if r.Note != "" {
+			fig.Caption += fmt.Sprintf("\n(%d) %s", i+1, r.Note)
+		}
+	}
+	if len(e.Redact) > 0 {
+		fig.Lines = append(fig.Lines, p.T("exhibit_redacted", len(e.Redact)))
+	}
+	return fig
 }
 
 func pdfImage(format string, w, h, dpi int, data []byte) pdf.Image {

@@ -210,7 +210,7 @@ func TestFailedBuildLeavesNothing(t *testing.T) {
 
 func TestIncomplete(t *testing.T) {
 	dir := copySample(t, "missing-item-en")
-	replaceIn(t, filepath.Join(dir, "order.yaml"), "  - {file: label.jpg, kind: shipping-label", "  - {file: label.jpg, kind: product-photo")
+	replaceIn(t, filepath.Join(dir, "order.yaml"), "    kind: shipping-label", "    kind: product-photo")
 	c := loadSample(t, dir)
 	_, err := Assemble(context.Background(), c, Options{Templates: builtin(t)})
 	var ie *IncompleteError

@@ -94,6 +94,14 @@ type Figure struct {
 	Caption string   `json:"caption"` // what it shows
 	Lines   []string `json:"lines"`   // source file, hash, capture time
 	Image   Image    `json:"image"`
+	Marks   []Mark   `json:"marks,omitempty"`
+}
+
+// Mark is a highlighted rectangle drawn over a figure's image, with a
+// numbered callout; coordinates are fractions of the image's size.
+type Mark struct {
+	N   int        `json:"n"`
+	Box [4]float64 `json:"box"` // x, y, width, height
 }
 
 // Image is an encoded, normalised image ready to embed.

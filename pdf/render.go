@@ -472,10 +472,36 @@ func (r *renderer) figures(fs *Figures) error {
 		r.f.SetDrawColor(160, 160, 160)
 		r.f.SetLineWidth(0.2)
 		r.f.Rect(x, imgTop, w, h, "D")
+		r.marks(fig.Marks, x, imgTop, w, h)
 		bottom = max(bottom, imgTop+h)
 	}
 	r.f.SetXY(marginX, bottom+4)
 	return nil
+}
+
+// marks outlines each highlighted rectangle in red with its number in a
+// red disc at its top-left corner.
+func (r *renderer) marks(ms []Mark, x, y, w, h float64) {
+	if len(ms) == 0 {
+		return
+	}
+	f := r.f
+	f.SetDrawColor(210, 30, 30)
+	f.SetFillColor(210, 30, 30)
+	f.SetLineWidth(0.6)
+	r.font(8)
+	f.SetTextColor(255, 255, 255)
+	const radius = 2.6
+	for _, m := range ms {
+		mx, my := x+m.Box[0]*w, y+m.Box[1]*h
+		f.Rect(mx, my, m.Box[2]*w, m.Box[3]*h, "D")
+		cx, cy := max(mx, x+radius), max(my, y+radius)
+		f.Circle(cx, cy, radius, "F")
+		f.SetXY(cx-radius, cy-radius)
+		f.CellFormat(2*radius, 2*radius, fmt.Sprint(m.N), "", 0, "C", false, 0, "")
+	}
+	f.SetLineWidth(0.2)
+	r.color(black)
 }
 
 // registerImage hands an image to fpdf once and returns its name.

@@ -1,12 +1,15 @@
-// Package templates holds the packet's wording as data: one dispute template
-// per dispute type and language (disputes/NAME.LANG.yaml) and the packet's
-// fixed phrases per language (lang/LANG.yaml), embedded in the binary and
-// overridable from a folder at run time. It parses and checks them; it
-// renders nothing.
+// Package templates holds the packet's wording and limits as data: one
+// dispute template per dispute type and language (disputes/NAME.LANG.yaml),
+// the packet's fixed phrases per language (lang/LANG.yaml) and the portal
+// profiles (profiles/NAME.yaml), embedded in the binary and overridable from
+// a folder at run time. It parses and checks them; it renders nothing.
 package templates
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
+	"hash"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -21,7 +24,7 @@ import (
 	"github.com/proofpack/proofpack/evidence"
 )
 
-//go:embed disputes/*.yaml lang/*.yaml
+//go:embed disputes/*.yaml lang/*.yaml profiles/*.yaml
 var builtin embed.FS
 
 // Section names a dispute template may list, in any order.
@@ -38,10 +41,18 @@ type Dispute struct {
 	Sections       []string        `yaml:"sections"`
 	StatementLimit int             `yaml:"statement_limit"`
 	Statement      string          `yaml:"statement"`
+	// ShortStatement, optional, is the statement for a portal text box
+	// shorter than Statement (Taobao's 200 characters): the PDF keeps the
+	// full statement, the .txt for the text box gets this one.
+	ShortStatement string `yaml:"short_statement"`
 
 	Source    string             `yaml:"-"` // file it was read from
 	statement *template.Template // parsed Statement
+	short     *template.Template // parsed ShortStatement, or nil
 }
+
+// ShortStatementTemplate returns the parsed short statement, or nil.
+func (d *Dispute) ShortStatementTemplate() *template.Template { return d.short }
 
 // StatementTemplate returns the parsed statement, safe for concurrent use.
 func (d *Dispute) StatementTemplate() *template.Template { return d.statement }
@@ -77,7 +88,14 @@ func (l *Lang) Keys() []string {
 type Set struct {
 	disputes map[string]*Dispute // name + "." + language
 	langs    map[string]*Lang
+	profiles map[string]*Profile
+	digest   hash.Hash // every file read, path and bytes, in order
 }
+
+// Digest identifies the set's contents: a SHA-256 over the path and bytes
+// of every embedded and override file read, so that a changed template,
+// phrase or profile changes it.
+func (s *Set) Digest() string { return hex.EncodeToString(s.digest.Sum(nil)) }
 
 // Builtin returns the embedded templates.
 func Builtin() (*Set, error) { return Load(nil) }
@@ -86,7 +104,7 @@ func Builtin() (*Set, error) { return Load(nil) }
 // the templates in it (same layout: disputes/ and lang/, or the dispute
 // files at its top level), which add to or replace the embedded ones.
 func Load(override fs.FS) (*Set, error) {
-	s := &Set{disputes: map[string]*Dispute{}, langs: map[string]*Lang{}}
+	s := &Set{disputes: map[string]*Dispute{}, langs: map[string]*Lang{}, profiles: map[string]*Profile{}, digest: sha256.New()}
 	if err := s.add(builtin, "templates"); err != nil {
 		return nil, err
 	}
@@ -113,6 +131,17 @@ func (s *Set) add(fsys fs.FS, prefix string) error {
 			return err
 		}
 		shown := path.Join(prefix, p)
+		fmt.Fprintf(s.digest, "%d:%s%d:", len(shown), shown, len(data))
+		s.digest.Write(data)
+		if path.Dir(p) == "profiles" {
+			pr, err := ParseProfile(shown, data)
+			if err != nil {
+				errs = append(errs, err)
+				return nil
+			}
+			s.profiles[pr.Name] = pr
+			return nil
+		}
 		if path.Dir(p) == "lang" {
 			l, err := parseLang(shown, data)
 			if err != nil {
@@ -189,6 +218,11 @@ func ParseDispute(name string, data []byte) (*Dispute, error) {
 		return nil, fmt.Errorf("%s: statement: %w", name, err)
 	}
 	d.statement = t
+	if d.ShortStatement != "" {
+		if d.short, err = template.New(name + ":short_statement").Option("missingkey=error").Parse(d.ShortStatement); err != nil {
+			return nil, fmt.Errorf("%s: short_statement: %w", name, err)
+		}
+	}
 	return &d, nil
 }
 

@@ -287,8 +287,8 @@ func TestDisputeNotFound(t *testing.T) {
 		want       []string
 		not        []string
 	}{
-		{"nope", "zh", []string{`"nope"`, `"zh"`, "available: custom-x, missing-item"}, nil},
-		{"nope", "en", []string{"available: missing-item"}, []string{"custom-x"}},
+		{"nope", "zh", []string{`"nope"`, `"zh"`, "available: ", "custom-x", "missing-item"}, nil},
+		{"nope", "en", []string{"available: ", "missing-item"}, []string{"custom-x"}},
 		{"custom-x", "en", []string{`"custom-x"`, `"en"`, "missing-item"}, nil},
 		{"missing-item", "fr", []string{`"fr"`, "available: "}, nil},
 	}

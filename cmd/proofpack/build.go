@@ -10,6 +10,7 @@ import (
 
 	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/packet"
+	"github.com/proofpack/proofpack/templates"
 )
 
 type buildOptions struct {
@@ -23,6 +24,8 @@ type buildOptions struct {
 	json            bool
 	allowIncomplete bool
 	noStatement     bool
+	profile         string
+	imagesOut       string
 }
 
 func newBuildCmd(io *ioStreams) *cobra.Command {
@@ -45,7 +48,9 @@ with the statement as text beside it for the portal's text box.`,
 	f := cmd.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "output PDF file (default ORDER_ID.pdf here; - for standard output)")
 	f.StringVar(&o.lang, "lang", "", "packet language: zh or en (default: the manifest's language)")
-	f.StringVar(&o.paper, "paper", "a4", "paper size: a4 or letter")
+	f.StringVar(&o.paper, "paper", "", "paper size: a4 or letter (default: the profile's)")
+	f.StringVar(&o.profile, "profile", "", "portal profile whose limits the packet must meet (default: the platform's; see 'proofpack profiles')")
+	f.StringVar(&o.imagesOut, "images-out", "", "also write each exhibit image as its own file into this folder, within the profile's per-image cap")
 	f.IntVar(&o.dpi, "dpi", packet.DefaultDPI, "resolution exhibit images are sized for (72 to 600)")
 	f.BoolVar(&o.json, "json", false, "print the result as JSON")
 	f.BoolVar(&o.allowIncomplete, "allow-incomplete", false, "build even when required evidence is missing, marking the gaps on the cover")
@@ -58,7 +63,7 @@ func (o *buildOptions) validate() error {
 	if err := validLang(o.lang); err != nil {
 		return err
 	}
-	if o.paper != "a4" && o.paper != "letter" {
+	if o.paper != "" && o.paper != "a4" && o.paper != "letter" {
 		return usageError{fmt.Errorf("--paper %q: expected a4 or letter", o.paper)}
 	}
 	if o.dpi < 72 || o.dpi > 600 {
@@ -82,8 +87,14 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 	if err != nil {
 		return usageError{err}
 	}
+	var prof *templates.Profile
+	if o.profile != "" {
+		if prof, err = set.Profile(o.profile); err != nil {
+			return usageError{fmt.Errorf("--profile: %w", err)}
+		}
+	}
 	opt := packet.Options{
-		Templates: set, Lang: o.lang, Paper: o.paper, DPI: o.dpi,
+		Templates: set, Profile: prof, Lang: o.lang, Paper: o.paper, DPI: o.dpi,
 		AllowIncomplete: o.allowIncomplete, GeneratedAt: generated,
 		Limits: o.loadOptions().Limits,
 	}
@@ -105,7 +116,7 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 		res.Output = "-"
 	} else {
 		res, err = packet.BuildFile(ctx, o.dir, o.output, packet.FileOptions{
-			Options: opt, Statement: !o.noStatement, Load: o.loadOptions(),
+			Options: opt, Statement: !o.noStatement, Load: o.loadOptions(), ImagesDir: o.imagesOut,
 		})
 		if err != nil {
 			return err
@@ -126,7 +137,10 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 	if o.json {
 		return writeJSON(o.io, res)
 	}
-	fmt.Fprintf(o.io.Out, "%s: %d pages, %s\n", res.Output, res.Pages, humanBytes(res.Bytes))
+	fmt.Fprintf(o.io.Out, "%s: %d pages, %s (profile %s)\n", res.Output, res.Pages, humanBytes(res.Bytes), res.Profile)
+	if res.ImagesDir != "" {
+		fmt.Fprintf(o.io.Out, "%s: %d images\n", res.ImagesDir, len(res.Images))
+	}
 	return nil
 }
 

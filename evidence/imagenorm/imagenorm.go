@@ -146,6 +146,13 @@ type Options struct {
 	Lossless bool
 	// Limits bound the input.
 	Limits Limits
+	// Redact lists rectangles, in pixels of the upright image (as a viewer
+	// shows it, after EXIF orientation), painted solid black on the decoded
+	// original before anything else: their pixels survive nowhere in the
+	// output. Redaction disables the JPEG fast path.
+	Redact []image.Rectangle
+	// Gray encodes the output in grayscale.
+	Gray bool
 }
 
 // Result is the normalised image.
@@ -261,7 +268,7 @@ func Normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 	}
 
 	// Fast path: acceptable JPEG, no decode.
-	if info.Format == "jpeg" && !opt.Lossless && info.Orientation == 1 {
+	if info.Format == "jpeg" && !opt.Lossless && info.Orientation == 1 && len(opt.Redact) == 0 && !opt.Gray {
 		if tw, th := fitBox(info.Width, info.Height, opt.MaxWidth, opt.MaxHeight); tw == info.Width && th == info.Height {
 			if out, kept, ok := jpegPassthrough(data, info.Width, info.Height); ok {
 				res.Data, res.Format, res.Width, res.Height, res.KeptOriginal = out, "jpeg", info.Width, info.Height, kept
@@ -286,6 +293,10 @@ func Normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 		canvas = image.Rect(0, 0, info.Width, info.Height)
 	}
 
+	if len(opt.Redact) > 0 {
+		img = redact(img, canvas, info.Orientation, opt.Redact)
+	}
+
 	// The box applies to the upright image; resize in stored orientation
 	// (cheaper) and rotate the small result.
 	sw, sh := canvas.Dx(), canvas.Dy()
@@ -302,7 +313,7 @@ func Normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 	// Colour photo shrinking by more than 2x (the phone-photo case): resample
 	// the Y, Cb and Cr planes directly and hand them to the JPEG encoder,
 	// never materialising RGB (see ycbcr.go).
-	if yc, ok := img.(*image.YCbCr); ok && yc.Rect == canvas && !opt.Lossless && preShrinkFactor(sw, sh, tw, th) > 1 {
+	if yc, ok := img.(*image.YCbCr); ok && yc.Rect == canvas && !opt.Lossless && !opt.Gray && preShrinkFactor(sw, sh, tw, th) > 1 {
 		if small, ok := shrinkYCbCr(yc, tw, th); ok {
 			img, yc = nil, nil
 			if err := ctx.Err(); err != nil {
@@ -342,7 +353,7 @@ func Normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 	work = orient(work, info.Orientation)
 
 	var out image.Image = nrgbaAsRGBA(work) // opaque, so identical pixels
-	if isGrayModel(info.ColorModel) {
+	if isGrayModel(info.ColorModel) || opt.Gray {
 		out = grayFromOpaque(work)
 	}
 	if err := ctx.Err(); err != nil {

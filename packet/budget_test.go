@@ -1,0 +1,236 @@
+package packet
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"image"
+	_ "image/jpeg" // decoders for readImage
+	_ "image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/proofpack/proofpack/internal/pdfcheck"
+	"github.com/proofpack/proofpack/internal/samplegen"
+	"github.com/proofpack/proofpack/templates"
+)
+
+func TestLadderNeverGoesBelowTheFloor(t *testing.T) {
+	for _, dpi := range []int{100, 200, 300} {
+		steps := ladder(Options{DPI: dpi})
+		for i, s := range steps {
+			if s.legibleDPI < min(dpi, floorLegibleDPI) || s.decorDPI < min(dpi, floorDecorDPI) || s.legibleQ < floorLegibleQ || s.decorQ < floorDecorQ {
+				t.Errorf("dpi %d step %d below the floor: %+v", dpi, i, s)
+			}
+			if i > 0 && (s.legibleDPI > steps[i-1].legibleDPI || s.decorDPI > steps[i-1].decorDPI) {
+				t.Errorf("dpi %d step %d raises resolution: %+v after %+v", dpi, i, s, steps[i-1])
+			}
+			if s.decorDPI > s.legibleDPI {
+				t.Errorf("decorative photos keep more resolution than labels: %+v", s)
+			}
+		}
+	}
+}
+
+// TestSamplesMeetTheirProfiles: every sample packet, built with its
+// platform's profile, is within that profile's limits.
+func TestSamplesMeetTheirProfiles(t *testing.T) {
+	set := builtin(t)
+	for _, s := range samplegen.Samples() {
+		t.Run(s.Name, func(t *testing.T) {
+			c := loadSample(t, filepath.Join(samplesDir, s.Name))
+			prof := set.ProfileFor(c.Manifest.Platform)
+			var buf bytes.Buffer
+			res, _, err := Render(context.Background(), &buf, c, Options{Templates: set})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Profile != prof.Name {
+				t.Errorf("built with profile %s, want the platform's %s", res.Profile, prof.Name)
+			}
+			if prof.MaxBytes > 0 && res.Bytes > prof.MaxBytes {
+				t.Errorf("%d bytes, over %s's %d", res.Bytes, prof.Name, prof.MaxBytes)
+			}
+			if prof.MaxPages > 0 && res.Pages > prof.MaxPages {
+				t.Errorf("%d pages, over %s's %d", res.Pages, prof.Name, prof.MaxPages)
+			}
+		})
+	}
+}
+
+var phoneOrder struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// phoneOrderDir draws the 8-phone-photo order once per test binary.
+func phoneOrderDir(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("draws eight 12-megapixel photos")
+	}
+	phoneOrder.once.Do(func() {
+		phoneOrder.dir = filepath.Join(samplesDir, "phone-order")
+		phoneOrder.err = samplegen.WritePhoneOrder(phoneOrder.dir)
+	})
+	if phoneOrder.err != nil {
+		t.Fatal(phoneOrder.err)
+	}
+	return phoneOrder.dir
+}
+
+// TestPhoneOrderFitsCardProfiles: 8 phone photos and 3 chat screenshots fit
+// Stripe's and Visa's budgets; labels, scale photos and screenshots keep at
+// least the legibility floor's resolution.
+func TestPhoneOrderFitsCardProfiles(t *testing.T) {
+	dir := phoneOrderDir(t)
+	set := builtin(t)
+	for _, name := range []string{"stripe", "visa"} {
+		t.Run(name, func(t *testing.T) {
+			prof, err := set.Profile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), "p.pdf")
+			res, err := BuildFile(context.Background(), dir, out, FileOptions{Options: Options{Templates: set, Profile: prof}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Bytes > prof.MaxBytes || res.Pages > prof.MaxPages {
+				t.Errorf("%d bytes %d pages; %s allows %d bytes %d pages", res.Bytes, res.Pages, name, prof.MaxBytes, prof.MaxPages)
+			}
+			rep := pdfcheck.Check(t, out)
+			for _, im := range rep.Images {
+				if im.XPPI < floorDecorDPI-1 || im.XPPI > prof.DPI+1 {
+					t.Errorf("image on page %d at %d ppi, outside %d..%d", im.Page, im.XPPI, floorDecorDPI, prof.DPI)
+				}
+			}
+			// The label is exhibit A1, on the first exhibit page: it keeps
+			// the legible resolution.
+			if len(rep.Images) == 0 || rep.Images[0].XPPI < floorLegibleDPI-1 {
+				t.Errorf("the shipping label dropped below %d ppi: %+v", floorLegibleDPI, rep.Images)
+			}
+		})
+	}
+}
+
+func TestBudgetErrorSaysWhatWouldFit(t *testing.T) {
+	dir := phoneOrderDir(t)
+	set := builtin(t)
+	tiny := &templates.Profile{Name: "tiny", Title: "t", Source: "test", MaxBytes: 500_000, MaxPages: 100, DPI: 200}
+	_, err := BuildFile(context.Background(), dir, filepath.Join(t.TempDir(), "p.pdf"), FileOptions{Options: Options{Templates: set, Profile: tiny}})
+	var be *BudgetError
+	if !errors.As(err, &be) {
+		t.Fatalf("err = %v, want a BudgetError", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{"at the legibility floor", "the limit is 0.5 MB (profile tiny)", "drop exhibits C", "use --profile "} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("%q lacks %q", msg, want)
+		}
+	}
+	short := &templates.Profile{Name: "short", Title: "t", Source: "test", MaxPages: 6, DPI: 200}
+	_, err = BuildFile(context.Background(), filepath.Join(samplesDir, "missing-item-en"), filepath.Join(t.TempDir(), "p.pdf"),
+		FileOptions{Options: Options{Templates: set, Profile: short}})
+	if err == nil || !strings.Contains(err.Error(), "pages at the most compact layout; the limit is 6") {
+		t.Errorf("page budget: err = %v", err)
+	}
+}
+
+func TestCompactLayoutMeetsAPageLimit(t *testing.T) {
+	set := builtin(t)
+	dir := filepath.Join(samplesDir, "missing-item-en")
+	full, _, err := Render(context.Background(), &bytes.Buffer{}, loadSample(t, dir), Options{Templates: set})
+	if err != nil {
+		t.Fatal(err)
+	}
+	limit := &templates.Profile{Name: "limit", Title: "t", Source: "test", MaxPages: full.Pages - 2, DPI: 200}
+	res, _, err := Render(context.Background(), &bytes.Buffer{}, loadSample(t, dir), Options{Templates: set, Profile: limit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Pages > limit.MaxPages {
+		t.Errorf("%d pages, limit %d", res.Pages, limit.MaxPages)
+	}
+}
+
+// TestRedactionSurvivesNowhere: the redacted label area is uniform in the
+// PDF's embedded image and in the exported image, and no output carries
+// GPS or other metadata.
+func TestRedactionSurvivesNowhere(t *testing.T) {
+	set := builtin(t)
+	prof, _ := set.Profile("taobao") // exports images, capped at 127 KB
+	outDir := t.TempDir()
+	out := filepath.Join(outDir, "p.pdf")
+	res, err := BuildFile(context.Background(), filepath.Join(samplesDir, "missing-item-zh"), out,
+		FileOptions{Options: Options{Templates: set, Profile: prof}, ImagesDir: filepath.Join(outDir, "images")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Images) == 0 {
+		t.Fatal("no images exported")
+	}
+	for _, p := range res.Images {
+		st, _ := os.Stat(p)
+		if st.Size() > prof.ImageMaxBytes {
+			t.Errorf("%s is %d bytes, over the %d cap", p, st.Size(), prof.ImageMaxBytes)
+		}
+	}
+	label := filepath.Join(outDir, "images", "A1.jpg")
+	checkUniform(t, label, readImage(t, label))
+	pdfcheck.Check(t, out)
+	if _, err := exec.LookPath("pdfimages"); err == nil {
+		dir := t.TempDir()
+		if outb, err := exec.Command("pdfimages", "-f", "5", "-l", "5", "-png", out, filepath.Join(dir, "img")).CombinedOutput(); err != nil {
+			t.Fatalf("pdfimages: %v %s", err, outb)
+		}
+		checkUniform(t, "label in the PDF", readImage(t, filepath.Join(dir, "img-000.png")))
+	}
+	exiftool, err := exec.LookPath("exiftool")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("exiftool missing: apt-get install libimage-exiftool-perl")
+		}
+		t.Skip("exiftool not installed")
+	}
+	args := append([]string{"-q", "-q", "-gps:all", "-xmp:all", "-iptc:all", "-exif:all", "-s"}, append(res.Images, out)...)
+	outb, err := exec.Command(exiftool, args...).CombinedOutput()
+	if strings.TrimSpace(string(outb)) != "" {
+		t.Errorf("exiftool found metadata: %s (%v)", outb, err)
+	}
+}
+
+func readImage(t *testing.T, p string) image.Image {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, _, err := image.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+// checkUniform checks the redacted rectangle of the sample label (x 16-98%,
+// y 35-49%, inset to stay clear of edge ringing) is one flat colour.
+func checkUniform(t *testing.T, name string, img image.Image) {
+	t.Helper()
+	b := img.Bounds()
+	x0, x1 := b.Dx()*20/100, b.Dx()*94/100
+	y0, y1 := b.Dy()*37/100, b.Dy()*47/100
+	for y := y0; y < y1; y += 3 {
+		for x := x0; x < x1; x += 3 {
+			r, g, bl, _ := img.At(b.Min.X+x, b.Min.Y+y).RGBA()
+			if r>>8 > 24 || g>>8 > 24 || bl>>8 > 24 {
+				t.Fatalf("%s: pixel %d,%d in the redacted area is %d,%d,%d, not black", name, x, y, r>>8, g>>8, bl>>8)
+			}
+		}
+	}
+}

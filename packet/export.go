@@ -1,0 +1,81 @@
+package packet
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"io"
+	"os"
+	"path/filepath"
+
+	"golang.org/x/image/draw"
+
+	"github.com/proofpack/proofpack/internal/atomicfile"
+)
+
+// exportImage is one exhibit image as its own file: the normalised image
+// embedded in the packet, named by its exhibit label.
+type exportImage struct {
+	name   string // "A1.jpg", "B1-2.png" for a scroll capture's slices
+	format string
+	data   []byte
+}
+
+// capImage returns the image re-encoded as a JPEG of at most limit bytes,
+// lowering quality and then size, or an error when it cannot get there
+// while staying legible.
+func capImage(name string, data []byte, limit int64) ([]byte, error) {
+	if limit <= 0 || int64(len(data)) <= limit {
+		return data, nil
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	const minWidth = 480 // below this a label or a chat is no longer readable
+	for {
+		for _, q := range []int{85, 75, 65, 55, 45} {
+			var buf bytes.Buffer
+			if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: q}); err != nil {
+				return nil, err
+			}
+			if int64(buf.Len()) <= limit {
+				return buf.Bytes(), nil
+			}
+		}
+		b := img.Bounds()
+		w, h := b.Dx()*4/5, b.Dy()*4/5
+		if w < minWidth {
+			return nil, fmt.Errorf("%s cannot be brought under %d KB and stay legible (at least %d pixels wide)", name, limit/1000, minWidth)
+		}
+		small := image.NewRGBA(image.Rect(0, 0, w, h))
+		draw.CatmullRom.Scale(small, small.Bounds(), img, b, draw.Src, nil)
+		img = small
+	}
+}
+
+// writeImages writes each exhibit image into dir, within limit bytes each.
+// Names are the exhibit labels, plain ASCII.
+func writeImages(dir string, images []exportImage, limit int64) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create %s: %w", dir, err)
+	}
+	var written []string
+	for _, im := range images {
+		data, err := capImage(im.name, im.data, limit)
+		if err != nil {
+			return written, err
+		}
+		name := im.name
+		if !bytes.Equal(data, im.data) {
+			name = name[:len(name)-len(filepath.Ext(name))] + ".jpg"
+		}
+		p := filepath.Join(dir, name)
+		if err := atomicfile.Write(p, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+			return written, err
+		}
+		written = append(written, p)
+	}
+	return written, nil
+}
