@@ -28,7 +28,17 @@ type File struct {
 
 // Samples returns every sample order, sorted by name.
 func Samples() []Sample {
-	s := []Sample{missingItem("zh"), missingItem("en")}
+	s := []Sample{
+		changedMind("zh"), changedMind("en"),
+		itemNotReceived("zh"), itemNotReceived("en"),
+		missingItem("zh"), missingItem("en"),
+		notAsDescribed("zh"), notAsDescribed("en"),
+		notOurProduct("zh"), notOurProduct("en"),
+		qualityAfterPeriod("zh"), qualityAfterPeriod("en"),
+		qualityBuyerDamage("zh"), qualityBuyerDamage("en"),
+		qualityMinorDefect("zh"), qualityMinorDefect("en"),
+		wrongItem("zh"), wrongItem("en"),
+	}
 	sort.Slice(s, func(i, j int) bool { return s[i].Name < s[j].Name })
 	return s
 }
@@ -77,4 +87,51 @@ func phoneJPEG(draw func() image.Image, taken string) func() ([]byte, error) {
 		return EncodeJPEGWithEXIF(draw(), 88, EXIF{Orientation: 6, DateTimeOriginal: taken,
 			Make: "Synthetic", Model: "proofpack samplegen", Lat: 30.2741, Lon: 120.1551})
 	}
+}
+
+// sampleJPEGQuality keeps the committed sample photos small.
+const sampleJPEGQuality = 85
+
+// photo is a product, packing or buyer photo as a plain JPEG.
+func photo(p Photo) func() ([]byte, error) {
+	return jpegOf(func() image.Image { return DrawPhoto(p) }, sampleJPEGQuality)
+}
+
+// phonePhoto is a photo as a phone stores it (EXIF orientation 6, capture
+// time and GPS), at the samples' JPEG quality.
+func phonePhoto(p Photo, taken string, lat, lon float64) func() ([]byte, error) {
+	return func() ([]byte, error) {
+		return EncodeJPEGWithEXIF(DrawPhoto(p), sampleJPEGQuality, EXIF{Orientation: 6, DateTimeOriginal: taken,
+			Make: "Synthetic", Model: "proofpack samplegen", Lat: lat, Lon: lon})
+	}
+}
+
+func chatPNG(c Chat) func() ([]byte, error) { return pngOf(func() image.Image { return DrawChat(c) }) }
+
+func docPNG(d Document) func() ([]byte, error) {
+	return pngOf(func() image.Image { return DrawDocument(d) })
+}
+
+func courierPNG(c CourierRecord) func() ([]byte, error) {
+	return pngOf(func() image.Image { return DrawCourierRecord(c) })
+}
+
+func labelJPEG(l Label) func() ([]byte, error) {
+	return jpegOf(func() image.Image { return DrawLabel(l) }, sampleJPEGQuality)
+}
+
+// tr picks the Chinese or the English text.
+func tr(zh bool, z, e string) string {
+	if zh {
+		return z
+	}
+	return e
+}
+
+// tr2 picks the Chinese or the English lines.
+func tr2(zh bool, z, e []string) []string {
+	if zh {
+		return z
+	}
+	return e
 }

@@ -53,8 +53,15 @@ timeline:
   - {at: 2026-11-02T08:00:00+08:00, event: "` + t("快递到达上海转运中心", "Arrived at Shanghai sorting centre") + `"}
 statement: "` + t("包裹签收时外包装完好，买家未提出破损。", "The buyer signed for the parcel with its packaging intact and reported no damage.") + `"
 evidence:
-  - {file: label.jpg, kind: shipping-label, caption: "` + t("快递面单，运单号 ZT1234567890", "Shipping label, tracking number ZT1234567890") + `"}
-  - {file: weights/warehouse.jpg, kind: warehouse-weight, caption: "` + t("仓库出库称重 0.780 kg", "Warehouse dispatch scale: 0.780 kg") + `"}
+  - file: label.jpg
+    kind: shipping-label
+    caption: "` + t("快递面单，运单号 ZT1234567890（收件人电话与地址已遮挡）", "Shipping label, tracking number ZT1234567890 (recipient's phone and address redacted)") + `"
+    redact: [{x: 0.16, y: 0.35, w: 0.82, h: 0.14}]
+    highlight: [{x: 0.05, y: 0.12, w: 0.9, h: 0.2, note: "` + t("运单号 ZT1234567890", "tracking number ZT1234567890") + `"}]
+  - file: weights/warehouse.jpg
+    kind: warehouse-weight
+    caption: "` + t("仓库出库称重 0.780 kg", "Warehouse dispatch scale: 0.780 kg") + `"
+    highlight: [{x: 0.7, y: 0.19, w: 0.26, h: 0.17, note: "` + t("秤显示 0.780 kg", "scale reading 0.780 kg") + `"}]
   - {file: weights/courier.png, kind: courier-weight, caption: "` + t("中通内网揽收称重记录 0.79 kg", "ZTO intranet pick-up weighing: 0.79 kg") + `"}
   - {file: weights/reweigh.jpg, kind: reweigh, caption: "` + t("同款两只装重新打包称重 0.785 kg", "Identical two-cup parcel re-packed: 0.785 kg") + `"}
   - {file: packing.jpg, kind: packing-photo, caption: "` + t("打包时两只保温杯装箱", "Both cups packed in the box") + `"}
