@@ -1,0 +1,273 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/proofpack/proofpack/batch"
+	"github.com/proofpack/proofpack/packet"
+	"github.com/proofpack/proofpack/templates"
+)
+
+type batchOptions struct {
+	commonOptions
+	io              *ioStreams
+	root            string
+	outDir          string
+	jobs            int
+	quiet           bool
+	force           bool
+	shard           string
+	lang            string
+	paper           string
+	dpi             int
+	allowIncomplete bool
+	noStatement     bool
+	profile         string
+}
+
+func newBatchCmd(io *ioStreams) *cobra.Command {
+	o := &batchOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "batch ROOT -o OUTDIR",
+		Short: "Build every order folder under ROOT",
+		Long: `Batch builds every order folder under ROOT (any folder holding order.yaml,
+order.yml or order.json; hidden folders and OUTDIR are skipped, and an order
+folder's subfolders are not searched for more orders) into OUTDIR/ORDER_ID.pdf
+with the statement beside it as ORDER_ID.txt.
+
+Orders are built in parallel (-j); one that fails never stops the others.
+OUTDIR/summary.json and OUTDIR/summary.csv list every order with its status
+(ok: built, skipped: unchanged since its packet was built, failed), pages,
+size, output, duration and error; a one-line tally goes to standard output.
+
+A re-run rebuilds only the orders whose inputs changed (manifest, evidence
+files, templates, proofpack version, output flags), as recorded in
+OUTDIR/.proofpack-state.json; --force rebuilds everything. An interrupted
+batch leaves no half-written PDF; run it again to resume.
+
+--shard i/n builds the i-th of n disjoint, stable parts (chosen by a hash of
+each order folder's path under ROOT), to split a backlog across machines;
+give each shard its own OUTDIR.
+
+Exit codes: 0 every order built or unchanged; 3 some orders failed, the rest
+built; 1 nothing could be done (ROOT missing or holding no orders, OUTDIR
+unusable, every order failed, or the batch was interrupted).`,
+		Example: `  proofpack batch orders -o packets
+  proofpack batch orders -o packets -j 4 --lang en --quiet
+  proofpack batch orders -o packets/shard-2 --shard 2/8`,
+		Args: exactArgs(1, "one folder of order folders"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.root = args[0]
+			return o.run(cmd.Context())
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.outDir, "output", "o", "", "output folder for the packets, the summary and the state (required)")
+	f.IntVarP(&o.jobs, "jobs", "j", 0, "orders built at once (default: the number of CPUs)")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "show no progress")
+	f.BoolVar(&o.force, "force", false, "rebuild every order, even those unchanged since the last run")
+	f.StringVar(&o.shard, "shard", "", "build only part i of n (1-based), e.g. 2/8, to split a batch across machines")
+	f.StringVar(&o.lang, "lang", "", "packet language: zh or en (default: each manifest's language)")
+	f.StringVar(&o.paper, "paper", "", "paper size: a4 or letter (default: each profile's)")
+	f.StringVar(&o.profile, "profile", "", "portal profile for every order (default: each order's platform's)")
+	f.IntVar(&o.dpi, "dpi", packet.DefaultDPI, "resolution exhibit images are sized for (72 to 600)")
+	f.BoolVar(&o.allowIncomplete, "allow-incomplete", false, "build even when required evidence is missing, marking the gaps on the cover")
+	f.BoolVar(&o.noStatement, "no-statement", false, "do not write the statement .txt beside each PDF")
+	o.addFlags(cmd)
+	return cmd
+}
+
+func (o *batchOptions) validate() (batch.Shard, error) {
+	if o.outDir == "" {
+		return batch.Shard{}, usageError{errors.New("batch: -o OUTDIR is required")}
+	}
+	if err := validLang(o.lang); err != nil {
+		return batch.Shard{}, err
+	}
+	if o.paper != "" && o.paper != "a4" && o.paper != "letter" {
+		return batch.Shard{}, usageError{fmt.Errorf("--paper %q: expected a4 or letter", o.paper)}
+	}
+	if o.dpi < 72 || o.dpi > 600 {
+		return batch.Shard{}, usageError{fmt.Errorf("--dpi %d: expected 72 to 600", o.dpi)}
+	}
+	if o.jobs < 0 {
+		return batch.Shard{}, usageError{fmt.Errorf("-j %d: expected a positive number", o.jobs)}
+	}
+	var sh batch.Shard
+	if o.shard != "" {
+		var err error
+		if sh, err = batch.ParseShard(o.shard); err != nil {
+			return sh, usageError{fmt.Errorf("--shard %w", err)}
+		}
+	}
+	return sh, nil
+}
+
+func (o *batchOptions) run(ctx context.Context) error {
+	shard, err := o.validate()
+	if err != nil {
+		return err
+	}
+	set, err := o.templates()
+	if err != nil {
+		return err
+	}
+	generated, err := sourceDate(o.io.Getenv)
+	if err != nil {
+		return usageError{err}
+	}
+	gen := ""
+	if !generated.IsZero() {
+		gen = generated.Format(time.RFC3339)
+	}
+	var prof *templates.Profile
+	if o.profile != "" {
+		if prof, err = set.Profile(o.profile); err != nil {
+			return usageError{fmt.Errorf("--profile: %w", err)}
+		}
+	}
+	opt := batch.Options{
+		Root: o.root, OutDir: o.outDir, Jobs: o.jobs, Force: o.force, Shard: shard,
+		Build: packet.FileOptions{
+			Options: packet.Options{
+				Templates: set, Profile: prof, Lang: o.lang, Paper: o.paper, DPI: o.dpi,
+				AllowIncomplete: o.allowIncomplete, GeneratedAt: generated,
+				Limits: o.loadOptions().Limits,
+			},
+			Statement: !o.noStatement,
+			Load:      o.loadOptions(),
+		},
+		Key: batch.RunKey{
+			Tool: toolID(),
+			Flags: map[string]string{
+				"lang": o.lang, "paper": o.paper, "dpi": strconv.Itoa(o.dpi), "profile": o.profile,
+				"allow-incomplete":  strconv.FormatBool(o.allowIncomplete),
+				"statement":         strconv.FormatBool(!o.noStatement),
+				"SOURCE_DATE_EPOCH": gen,
+			},
+			Templates: set.Digest(),
+		},
+		Warn: func(s string) { fmt.Fprintln(o.io.ErrOut, "warning:", s) },
+	}
+	p := newBatchProgress(o.io, o.quiet)
+	opt.Start, opt.Progress = p.start, p.progress
+
+	sum, err := batch.Run(ctx, opt)
+	p.finish()
+	if sum == nil {
+		return err
+	}
+	fmt.Fprintln(o.io.Out, sum.Tally())
+	switch {
+	case err != nil && errors.Is(err, context.Canceled):
+		return exitCodeError{code: exitError, err: fmt.Errorf("interrupted after %d of %d orders; no half-written packet was left; run the same command again to resume", sum.Total-sum.NotRun, sum.Total)}
+	case err != nil:
+		return err
+	case sum.Failed > 0 && sum.Built+sum.Unchanged == 0:
+		return exitCodeError{code: exitError, err: fmt.Errorf("every order failed; see %s", o.outDir+string(os.PathSeparator)+batch.SummaryCSV)}
+	case sum.Failed > 0:
+		return exitCodeError{code: exitPartial, err: fmt.Errorf("%d of %d orders failed; see %s", sum.Failed, sum.Total, o.outDir+string(os.PathSeparator)+batch.SummaryCSV)}
+	}
+	return nil
+}
+
+// toolID names the build of proofpack in the fingerprint: the version, and
+// for a development build (whose version says nothing about its code) a
+// digest of the executable, so that a rebuilt binary rebuilds the packets.
+func toolID() string {
+	v := version()
+	if v != "dev" {
+		return "proofpack " + v
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return "proofpack dev"
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "proofpack dev"
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "proofpack dev"
+	}
+	return "proofpack dev " + hex.EncodeToString(h.Sum(nil))
+}
+
+// batchProgress shows the batch's progress on stderr: a bar when stderr is
+// a terminal, one plain line per order otherwise, nothing when quiet.
+type batchProgress struct {
+	io    *ioStreams
+	quiet bool
+	bar   *progressbar.ProgressBar
+}
+
+func newBatchProgress(io *ioStreams, quiet bool) *batchProgress {
+	return &batchProgress{io: io, quiet: quiet}
+}
+
+func (p *batchProgress) start(total int) {
+	if p.quiet || !p.io.ErrIsTTY || total == 0 {
+		return
+	}
+	p.bar = progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(p.io.ErrOut),
+		progressbar.OptionSetDescription("building"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("orders"),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionSetElapsedTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionFullWidth(),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionSetRenderBlankState(true),
+	)
+}
+
+func (p *batchProgress) progress(ev batch.Progress) {
+	if p.quiet {
+		return
+	}
+	r := ev.Record
+	if p.bar != nil {
+		if r.Status == batch.StatusFailed {
+			p.bar.Clear()
+			fmt.Fprintf(p.io.ErrOut, "FAILED %s: %s\n", r.Folder, r.Error)
+		}
+		p.bar.Describe(fmt.Sprintf("building (%d failed)", ev.Failed))
+		p.bar.Add(1)
+		return
+	}
+	prefix := fmt.Sprintf("[%d/%d]", ev.Done, ev.Total)
+	switch r.Status {
+	case batch.StatusOK:
+		fmt.Fprintf(p.io.ErrOut, "%s ok %s %d pages\n", prefix, r.OrderID, r.Pages)
+		for _, w := range r.Warnings {
+			fmt.Fprintln(p.io.ErrOut, "warning:", w)
+		}
+	case batch.StatusSkipped:
+		fmt.Fprintf(p.io.ErrOut, "%s unchanged %s\n", prefix, r.OrderID)
+	default:
+		fmt.Fprintf(p.io.ErrOut, "%s FAILED %s: %s\n", prefix, r.Folder, r.Error)
+	}
+}
+
+func (p *batchProgress) finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+		p.bar = nil
+	}
+}

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/proofpack/proofpack/evidence"
+	"github.com/proofpack/proofpack/orderimport"
+)
+
+type importOptions struct {
+	io       *ioStreams
+	input    string
+	evidence string
+	outRoot  string
+	mapFile  string
+	sheet    string
+	platform string
+	dispute  string
+	lang     string
+	shop     string
+	currency string
+	tz       string
+}
+
+func newImportCmd(io *ioStreams) *cobra.Command {
+	o := &importOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "import ORDERS.csv|ORDERS.xlsx -o ROOT [--evidence PHOTOS_DIR]",
+		Short: "Turn a platform's order export and photos into order folders",
+		Long: `Import reads a platform's order export (CSV in UTF-8, or Excel .xlsx) and
+writes one order folder per order id under ROOT, with an order.yaml built
+from the rows (rows with the same order id are the lines of one order), ready
+for 'proofpack build' and 'proofpack batch'.
+
+Common Chinese and English column headers map by default: 订单号/订单编号/
+Order ID, 商品名称/宝贝标题/Product, 商品编码/商家编码/SKU, 数量/Quantity,
+单价/Price, 单件重量/重量(g)/Weight, 快递单号/运单号/Tracking Number,
+快递公司/物流公司/Carrier, 发货时间/Ship Time, 下单时间/付款时间/Order Time,
+签收时间, 店铺名称/Shop, 买家昵称/Buyer, 仓库称重/出库重量, 揽收重量,
+缺件数量/Missing Quantity, 售后原因, 退款金额 and more. --map FILE (YAML
+lines "header: field") maps other headers; map a header to "-" to ignore it.
+
+Photos under PHOTOS_DIR filed in a folder named by the order id or tracking
+number (PHOTOS_DIR/PDD-0001/label.jpg), or named by it (PDD-0001_label.jpg,
+ZT123-weights.jpg), are copied (never moved) into the order folder, keeping
+their names and the folders that tell their kind.
+
+Dates without a zone are read in --tz (default Asia/Shanghai for Chinese
+exports and platforms, UTC otherwise).
+
+A row that cannot be imported is reported on stderr with its row number and
+reason, and its order is not written; the others still import. An order
+folder that already has a manifest is left alone. Exit 0 when every order
+was imported (or already there), 3 when some rows failed, 1 when nothing
+could be read.`,
+		Example: `  proofpack import orders.xlsx --evidence photos -o orders --platform pinduoduo
+  proofpack import export.csv -o orders --map headers.yaml --shop "My Shop" --lang en`,
+		Args: exactArgs(1, "one export file (.csv or .xlsx)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.input = args[0]
+			return o.run(cmd)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.outRoot, "output", "o", "", "folder to write the order folders into (required)")
+	f.StringVar(&o.evidence, "evidence", "", "folder of photos filed by order id or tracking number")
+	f.StringVar(&o.mapFile, "map", "", "YAML file mapping more column headers to fields (header: field)")
+	f.StringVar(&o.sheet, "sheet", "", "Excel sheet to read (default: the first)")
+	f.StringVar(&o.platform, "platform", "", "platform of every order: "+strings.Join(evidence.Platforms, ", ")+" (default: a platform column, else other)")
+	f.StringVar(&o.dispute, "dispute", "missing-item", "dispute type of every order")
+	f.StringVar(&o.lang, "lang", "", "packet language: zh or en (default zh for Chinese headers or platforms, else en)")
+	f.StringVar(&o.shop, "shop", "", "shop name, when the export has no shop column")
+	f.StringVar(&o.currency, "currency", "", "currency code (default: a currency column, else CNY for Chinese exports)")
+	f.StringVar(&o.tz, "tz", "", "time zone of dates written without one (default Asia/Shanghai for Chinese exports, else UTC)")
+	return cmd
+}
+
+func (o *importOptions) run(cmd *cobra.Command) error {
+	if o.outRoot == "" {
+		return usageError{errors.New("import: -o ROOT is required")}
+	}
+	if o.platform != "" && !slices.Contains(evidence.Platforms, o.platform) {
+		return usageError{fmt.Errorf("--platform %q: expected one of %s", o.platform, strings.Join(evidence.Platforms, ", "))}
+	}
+	if o.lang != "" && !slices.Contains(evidence.Languages, o.lang) {
+		return usageError{fmt.Errorf("--lang %q: expected zh or en", o.lang)}
+	}
+	opt := orderimport.Options{
+		Input: o.input, Sheet: o.sheet, Evidence: o.evidence, OutRoot: o.outRoot,
+		Platform: o.platform, Dispute: o.dispute, Lang: o.lang, Shop: o.shop, Currency: o.currency,
+	}
+	if o.tz != "" {
+		loc, err := orderimport.LoadLocation(o.tz)
+		if err != nil {
+			return usageError{err}
+		}
+		opt.TZ = loc
+	}
+	if o.mapFile != "" {
+		m, err := orderimport.LoadMap(o.mapFile)
+		if err != nil {
+			return usageError{fmt.Errorf("--map %w", err)}
+		}
+		opt.Map = m
+	}
+	if set, err := templatesBuiltinNames(); err == nil && !slices.Contains(set, o.dispute) {
+		fmt.Fprintf(o.io.ErrOut, "warning: --dispute %q is not a built-in dispute type (%s); build it with --templates\n", o.dispute, strings.Join(set, ", "))
+	}
+	rep, err := orderimport.Import(cmd.Context(), opt)
+	if rep == nil {
+		return err
+	}
+	if len(rep.Ignored) > 0 {
+		fmt.Fprintf(o.io.ErrOut, "note: columns not imported: %s (map them with --map if they matter)\n", strings.Join(rep.Ignored, ", "))
+	}
+	for _, re := range rep.RowErrors {
+		fmt.Fprintln(o.io.ErrOut, re.Error())
+	}
+	for _, or := range rep.Orders {
+		switch or.Status {
+		case orderimport.Imported:
+			fmt.Fprintf(o.io.Out, "imported %s: %s (%d rows, %d photos)\n", or.OrderID, or.Dir, len(or.Rows), or.Photos)
+			if or.Photos == 0 && o.evidence != "" {
+				fmt.Fprintf(o.io.ErrOut, "warning: %s: no photos found under %s for this order id or its tracking number\n", or.OrderID, o.evidence)
+			}
+		case orderimport.Exists:
+			fmt.Fprintf(o.io.ErrOut, "skipped %s: %s\n", or.OrderID, or.Reason)
+		}
+		for _, n := range or.Notes {
+			fmt.Fprintf(o.io.ErrOut, "warning: %s: %s\n", or.OrderID, n)
+		}
+	}
+	if len(rep.Unmatched) > 0 {
+		fmt.Fprintf(o.io.ErrOut, "note: %d files under %s matched no order id or tracking number, e.g. %s\n", len(rep.Unmatched), o.evidence, rep.Unmatched[0])
+	}
+	rows := map[int]bool{}
+	for _, re := range rep.RowErrors {
+		rows[re.Row] = true
+	}
+	failedRows := len(rows)
+	fmt.Fprintf(o.io.Out, "%d rows: %d orders imported, %d already there, %d failed (%d rows); dates read in %s\n",
+		rep.Rows, rep.Count(orderimport.Imported), rep.Count(orderimport.Exists), rep.Count(orderimport.Failed), failedRows, rep.Zone)
+	if err != nil {
+		return err
+	}
+	if failedRows > 0 {
+		if rep.Count(orderimport.Imported)+rep.Count(orderimport.Exists) == 0 {
+			return exitCodeError{code: exitError, err: errors.New("no order could be imported")}
+		}
+		return exitCodeError{code: exitPartial, err: fmt.Errorf("%d rows could not be imported; the other orders were", failedRows)}
+	}
+	return nil
+}
+
+func templatesBuiltinNames() ([]string, error) {
+	set, err := (&commonOptions{}).templates()
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, d := range set.List() {
+		if !slices.Contains(names, d.Name) {
+			names = append(names, d.Name)
+		}
+	}
+	return names, nil
+}

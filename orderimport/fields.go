@@ -1,0 +1,216 @@
+package orderimport
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+)
+
+// Fields a column can map to. Item fields are per row (one order line);
+// the others belong to the order and must agree on every row of it.
+const (
+	FOrderID          = "order_id"
+	FPlatform         = "platform"
+	FCurrency         = "currency"
+	FShop             = "shop"
+	FBuyer            = "buyer"
+	FPlacedAt         = "placed_at"
+	FItemName         = "items.name"
+	FItemSKU          = "items.sku"
+	FItemQuantity     = "items.quantity"
+	FItemUnitPrice    = "items.unit_price"
+	FItemUnitWeightG  = "items.unit_weight_g"
+	FItemUnitWeightKG = "items.unit_weight_kg"
+	FItemMissing      = "items.missing_quantity" // after_sale.missing for this line
+	FCarrier          = "shipment.carrier"
+	FTracking         = "shipment.tracking_number"
+	FShippedAt        = "shipment.shipped_at"
+	FDeliveredAt      = "shipment.delivered_at"
+	FPackagingWeightG = "shipment.packaging_weight_g"
+	FWarehouseWeightG = "shipment.warehouse_weight_g"
+	FCourierWeightG   = "shipment.courier_weight_g"
+	FReweighWeightG   = "shipment.reweigh_weight_g"
+	FRequestedAt      = "after_sale.requested_at"
+	FClaim            = "after_sale.claim"
+	FAmount           = "after_sale.amount"
+	FStatement        = "statement"
+	FIgnore           = "-" // a map file's way to drop a column
+)
+
+// DefaultHeaders lists, for each field, the headers of common exports that
+// map to it, most specific first: when an export has two of them (下单时间
+// and 付款时间), the earlier one in this list is used and the other column
+// is ignored.
+var DefaultHeaders = map[string][]string{
+	FOrderID:          {"订单号", "订单编号", "主订单编号", "订单ID", "Order ID", "Order Number", "Order No", "Order"},
+	FPlatform:         {"平台", "Platform"},
+	FCurrency:         {"币种", "Currency"},
+	FShop:             {"店铺名称", "店铺", "Shop", "Shop Name", "Store", "Store Name"},
+	FBuyer:            {"买家昵称", "买家", "Buyer", "Buyer Name"},
+	FPlacedAt:         {"下单时间", "订单创建时间", "付款时间", "Order Time", "Order Date", "Placed At"},
+	FItemName:         {"商品名称", "宝贝标题", "商品标题", "Product", "Product Name", "Item Name", "Item"},
+	FItemSKU:          {"商品编码", "商家编码", "SKU", "SKU ID", "规格编码"},
+	FItemQuantity:     {"数量", "购买数量", "商品数量", "Quantity", "Qty"},
+	FItemUnitPrice:    {"单价", "商品单价", "Price", "Unit Price"},
+	FItemUnitWeightG:  {"单件重量", "单件重量(g)", "重量(g)", "Weight", "Weight (g)", "Unit Weight", "Unit Weight (g)"},
+	FItemUnitWeightKG: {"单件重量(kg)", "重量(kg)", "Weight (kg)", "Unit Weight (kg)"},
+	FItemMissing:      {"缺件数量", "少件数量", "Missing Quantity", "Missing Qty"},
+	FCarrier:          {"快递公司", "物流公司", "Carrier", "Courier"},
+	FTracking:         {"快递单号", "运单号", "物流单号", "Tracking Number", "Tracking No", "Tracking"},
+	FShippedAt:        {"发货时间", "Ship Time", "Shipped At", "Ship Date"},
+	FDeliveredAt:      {"签收时间", "Delivered At", "Delivery Time"},
+	FPackagingWeightG: {"包装重量", "包装重量(g)", "Packaging Weight", "Packaging Weight (g)"},
+	FWarehouseWeightG: {"仓库称重", "出库重量", "仓库称重(g)", "出库重量(g)", "Warehouse Weight", "Warehouse Weight (g)"},
+	FCourierWeightG:   {"揽收重量", "快递称重", "揽收重量(g)", "Courier Weight", "Courier Weight (g)"},
+	FReweighWeightG:   {"复称重量", "Reweigh Weight"},
+	FRequestedAt:      {"售后申请时间", "退款申请时间", "申请时间", "Refund Requested At", "Requested At"},
+	FClaim:            {"售后原因", "退款原因", "Claim", "Refund Reason"},
+	FAmount:           {"退款金额", "申请金额", "Refund Amount", "Claim Amount"},
+	FStatement:        {"卖家说明", "Statement"},
+}
+
+// fieldAliases are shorter names a map file may use for a field.
+var fieldAliases = map[string]string{
+	"name": FItemName, "sku": FItemSKU, "quantity": FItemQuantity, "unit_price": FItemUnitPrice,
+	"unit_weight_g": FItemUnitWeightG, "unit_weight_kg": FItemUnitWeightKG, "missing_quantity": FItemMissing,
+	"items[].name": FItemName, "items[].sku": FItemSKU, "items[].quantity": FItemQuantity,
+	"items[].unit_price": FItemUnitPrice, "items[].unit_weight_g": FItemUnitWeightG,
+	"carrier": FCarrier, "tracking_number": FTracking, "shipped_at": FShippedAt, "delivered_at": FDeliveredAt,
+	"packaging_weight_g": FPackagingWeightG, "warehouse_weight_g": FWarehouseWeightG,
+	"courier_weight_g": FCourierWeightG, "reweigh_weight_g": FReweighWeightG,
+	"requested_at": FRequestedAt, "claim": FClaim, "amount": FAmount, "ignore": FIgnore,
+}
+
+// Fields returns every field name a map file may use, sorted.
+func Fields() []string {
+	var out []string
+	for f := range DefaultHeaders {
+		out = append(out, f)
+	}
+	out = append(out, FIgnore)
+	sort.Strings(out)
+	return out
+}
+
+// canonicalField resolves a map file's field name.
+func canonicalField(f string) (string, bool) {
+	f = strings.TrimSpace(f)
+	if _, ok := DefaultHeaders[f]; ok || f == FIgnore {
+		return f, true
+	}
+	if c, ok := fieldAliases[strings.ToLower(f)]; ok {
+		return c, true
+	}
+	return "", false
+}
+
+// normHeader makes header comparison ignore case, spaces, underscores,
+// hyphens and full-width brackets.
+func normHeader(h string) string {
+	h = strings.TrimPrefix(h, "\ufeff")
+	var b strings.Builder
+	for _, r := range strings.ToLower(h) {
+		switch r {
+		case ' ', '\t', '_', '-', '\u3000', '*':
+			continue
+		case '（':
+			r = '('
+		case '）':
+			r = ')'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Mapping is the column each field is read from.
+type Mapping struct {
+	Column  map[string]int // field -> column index
+	Ignored []string       // headers that map to nothing, or lost to a more specific header
+}
+
+// MapHeader maps the header row to fields: the map file's entries (extra,
+// header -> field) first, then the default headers. It fails when no
+// column gives the order id, or when a map entry names an unknown field.
+func MapHeader(header []string, extra map[string]string) (*Mapping, error) {
+	m := &Mapping{Column: map[string]int{}}
+	used := map[int]bool{}
+	norm := make([]string, len(header))
+	for i, h := range header {
+		norm[i] = normHeader(h)
+	}
+	// The map file's entries win.
+	keys := make([]string, 0, len(extra))
+	for k := range extra {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, h := range keys {
+		field, ok := canonicalField(extra[h])
+		if !ok {
+			return nil, fmt.Errorf("map: %q: unknown field %q; expected one of %s", h, extra[h], strings.Join(Fields(), ", "))
+		}
+		i := slices.Index(norm, normHeader(h))
+		if i < 0 {
+			continue // a map file may serve several exports
+		}
+		used[i] = true
+		if field == FIgnore {
+			continue
+		}
+		if _, dup := m.Column[field]; dup {
+			return nil, fmt.Errorf("map: two columns map to %s", field)
+		}
+		m.Column[field] = i
+	}
+	fields := make([]string, 0, len(DefaultHeaders))
+	for f := range DefaultHeaders {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	for _, f := range fields {
+		if _, set := m.Column[f]; set {
+			continue
+		}
+		for _, h := range DefaultHeaders[f] {
+			i := slices.Index(norm, normHeader(h))
+			if i >= 0 && !used[i] {
+				m.Column[f] = i
+				used[i] = true
+				break
+			}
+		}
+	}
+	for i, h := range header {
+		if !used[i] && strings.TrimSpace(h) != "" {
+			m.Ignored = append(m.Ignored, h)
+		}
+	}
+	if _, ok := m.Column[FOrderID]; !ok {
+		return nil, fmt.Errorf("no order id column; expected one of %s, or map yours with --map (e.g. 我的单号: order_id)",
+			strings.Join(DefaultHeaders[FOrderID], ", "))
+	}
+	return m, nil
+}
+
+// LoadMap reads a map file: YAML, each entry "header: field".
+func LoadMap(path string) (map[string]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]string
+	if err := yaml.UnmarshalWithOptions(data, &m, yaml.Strict()); err != nil {
+		return nil, fmt.Errorf("%s: %v (expected lines of the form \"header: field\")", path, err)
+	}
+	for h, f := range m {
+		if _, ok := canonicalField(f); !ok {
+			return nil, fmt.Errorf("%s: %q: unknown field %q; expected one of %s", path, h, f, strings.Join(Fields(), ", "))
+		}
+	}
+	return m, nil
+}

@@ -1,0 +1,209 @@
+package orderimport
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/proofpack/proofpack/evidence"
+)
+
+// builder turns an order's rows into its manifest.
+type builder struct {
+	t        *Table
+	mp       *Mapping
+	loc      *time.Location
+	platform string
+	shop     string
+	currency string
+	lang     string
+	dispute  string
+}
+
+func (b *builder) cell(r Row, field string) string {
+	i, ok := b.mp.Column[field]
+	if !ok {
+		return ""
+	}
+	return r.Cell(i)
+}
+
+func (b *builder) header(field string) string {
+	if i, ok := b.mp.Column[field]; ok && i < len(b.t.Header) {
+		return b.t.Header[i]
+	}
+	return field
+}
+
+// orderFields are read once per order and must agree across its rows.
+var orderFields = []string{FPlatform, FCurrency, FShop, FBuyer, FPlacedAt, FCarrier, FTracking, FShippedAt, FDeliveredAt,
+	FPackagingWeightG, FWarehouseWeightG, FCourierWeightG, FReweighWeightG, FRequestedAt, FClaim, FAmount, FStatement}
+
+// manifest builds the order's manifest; any problem is a row error.
+func (b *builder) manifest(id string, rows []Row) (*evidence.Manifest, []RowError) {
+	var errs []RowError
+	fail := func(r Row, format string, a ...any) {
+		errs = append(errs, RowError{Row: r.Num, OrderID: id, Reason: fmt.Sprintf(format, a...)})
+	}
+	// Order-level values: the first non-empty one, and every other row
+	// must agree with it (or leave the cell empty).
+	val := map[string]string{}
+	from := map[string]int{}
+	for _, r := range rows {
+		for _, f := range orderFields {
+			v := b.cell(r, f)
+			if v == "" {
+				continue
+			}
+			if prev, ok := val[f]; ok && prev != v {
+				fail(r, "%s is %q here but %q on row %d of the same order", b.header(f), v, prev, from[f])
+				continue
+			}
+			if _, ok := val[f]; !ok {
+				val[f], from[f] = v, r.Num
+			}
+		}
+	}
+	row := func(f string) Row { // the row an order-level value came from, for messages
+		for _, r := range rows {
+			if r.Num == from[f] {
+				return r
+			}
+		}
+		return rows[0]
+	}
+	m := &evidence.Manifest{OrderID: id, Dispute: b.dispute, Language: b.lang}
+	m.Platform = firstNonEmpty(b.platform, strings.ToLower(val[FPlatform]), "other")
+	if !slices.Contains(evidence.Platforms, m.Platform) {
+		fail(row(FPlatform), "platform %q: expected one of %s (or give --platform)", m.Platform, strings.Join(evidence.Platforms, ", "))
+	}
+	m.Currency = strings.ToUpper(firstNonEmpty(val[FCurrency], b.currency))
+	m.Shop = firstNonEmpty(val[FShop], b.shop)
+	if m.Shop == "" {
+		fail(rows[0], "no shop name (add a %s column or give --shop)", strings.Join(DefaultHeaders[FShop][:2], "/"))
+	}
+	m.Buyer = val[FBuyer]
+	m.Shipment.Carrier = val[FCarrier]
+	m.Shipment.TrackingNumber = val[FTracking]
+	m.AfterSale.Claim = val[FClaim]
+	m.Statement = val[FStatement]
+
+	times := []struct {
+		f   string
+		dst **time.Time
+	}{
+		{FPlacedAt, &m.PlacedAt}, {FShippedAt, &m.Shipment.ShippedAt}, {FDeliveredAt, &m.Shipment.DeliveredAt},
+		{FRequestedAt, &m.AfterSale.RequestedAt},
+	}
+	for _, tf := range times {
+		if v := val[tf.f]; v != "" {
+			t, err := parseTime(v, b.loc, b.t.Excel)
+			if err != nil {
+				fail(row(tf.f), "%s: %v", b.header(tf.f), err)
+				continue
+			}
+			*tf.dst = &t
+		}
+	}
+	weights := []struct {
+		f   string
+		dst **float64
+	}{
+		{FPackagingWeightG, &m.Shipment.PackagingWeightG}, {FWarehouseWeightG, &m.Shipment.WarehouseWeightG},
+		{FCourierWeightG, &m.Shipment.CourierWeightG}, {FReweighWeightG, &m.Shipment.ReweighWeightG},
+	}
+	for _, wf := range weights {
+		if v := val[wf.f]; v != "" {
+			g, err := parseNumber(v, true)
+			if err != nil || g < 0 {
+				fail(row(wf.f), "%s: %s", b.header(wf.f), numErr(err, v, "grams"))
+				continue
+			}
+			*wf.dst = &g
+		}
+	}
+	if v := val[FAmount]; v != "" {
+		a, err := parseNumber(v, false)
+		if err != nil || a < 0 {
+			fail(row(FAmount), "%s: %s", b.header(FAmount), numErr(err, v, "an amount"))
+		} else {
+			m.AfterSale.Amount = &a
+		}
+	}
+
+	// One item per row.
+	for _, r := range rows {
+		it := evidence.Item{SKU: b.cell(r, FItemSKU), Name: b.cell(r, FItemName)}
+		if it.Name == "" {
+			fail(r, "no product name (column %s is missing or empty)", b.header(FItemName))
+		}
+		if it.SKU == "" {
+			fail(r, "no SKU (column %s is missing or empty; the manifest needs one per item)", b.header(FItemSKU))
+		}
+		q := b.cell(r, FItemQuantity)
+		switch n, err := parseCount(q); {
+		case q == "":
+			fail(r, "no quantity (column %s is missing or empty)", b.header(FItemQuantity))
+		case err != nil:
+			fail(r, "%s: %v", b.header(FItemQuantity), err)
+		case n < 1:
+			fail(r, "%s: %d; expected at least 1", b.header(FItemQuantity), n)
+		default:
+			it.Quantity = n
+		}
+		if v := b.cell(r, FItemUnitPrice); v != "" {
+			p, err := parseNumber(v, false)
+			if err != nil || p < 0 {
+				fail(r, "%s: %s", b.header(FItemUnitPrice), numErr(err, v, "a price"))
+			} else {
+				it.UnitPrice = &p
+			}
+		}
+		if v := b.cell(r, FItemUnitWeightG); v != "" {
+			g, err := parseNumber(v, true)
+			if err != nil || g <= 0 {
+				fail(r, "%s: %s", b.header(FItemUnitWeightG), numErr(err, v, "grams"))
+			} else {
+				it.UnitWeightG = &g
+			}
+		} else if v := b.cell(r, FItemUnitWeightKG); v != "" {
+			kg, err := parseNumber(v, false)
+			if err != nil || kg <= 0 {
+				fail(r, "%s: %s", b.header(FItemUnitWeightKG), numErr(err, v, "kilograms"))
+			} else {
+				g := kg * 1000
+				it.UnitWeightG = &g
+			}
+		}
+		if v := b.cell(r, FItemMissing); v != "" {
+			n, err := parseCount(v)
+			switch {
+			case err != nil:
+				fail(r, "%s: %v", b.header(FItemMissing), err)
+			case n < 0 || (it.Quantity > 0 && n > it.Quantity):
+				fail(r, "%s: %d; expected 0 to the quantity ordered (%d)", b.header(FItemMissing), n, it.Quantity)
+			case n > 0:
+				m.AfterSale.Missing = append(m.AfterSale.Missing, evidence.Missing{SKU: it.SKU, Quantity: n})
+			}
+		}
+		m.Items = append(m.Items, it)
+	}
+	return m, errs
+}
+
+func numErr(err error, v, what string) string {
+	if err != nil {
+		return err.Error()
+	}
+	return fmt.Sprintf("%q: expected %s above zero", v, what)
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
