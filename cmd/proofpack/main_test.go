@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/crc32"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"sort"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -22,6 +26,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"hugepng":  cmdHugePNG,
 			"truncate": cmdTruncate,
+			"cmptree":  cmdCmpTree,
 		},
 	})
 }
@@ -54,4 +59,47 @@ func cmdTruncate(ts *testscript.TestScript, neg bool, args []string) {
 	n, err := strconv.Atoi(args[0])
 	ts.Check(err)
 	ts.Check(os.Truncate(ts.MkAbs(args[1]), int64(n)))
+}
+
+// cmptree A B compares two folder trees file by file.
+func cmdCmpTree(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: cmptree A B")
+	}
+	a, b := ts.MkAbs(args[0]), ts.MkAbs(args[1])
+	list := func(root string) map[string][]byte {
+		files := map[string][]byte{}
+		ts.Check(filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			data, err := os.ReadFile(p)
+			files[filepath.ToSlash(rel)] = data
+			return err
+		}))
+		return files
+	}
+	fa, fb := list(a), list(b)
+	var diffs []string
+	for name, data := range fa {
+		if other, ok := fb[name]; !ok {
+			diffs = append(diffs, name+": only in "+args[0])
+		} else if !bytes.Equal(data, other) {
+			diffs = append(diffs, name+": differs")
+		}
+	}
+	for name := range fb {
+		if _, ok := fa[name]; !ok {
+			diffs = append(diffs, name+": only in "+args[1])
+		}
+	}
+	sort.Strings(diffs)
+	if neg && len(diffs) == 0 {
+		ts.Fatalf("%s and %s are identical", args[0], args[1])
+	}
+	if !neg && len(diffs) > 0 {
+		ts.Fatalf("%s and %s differ (%d files):\n%s", args[0], args[1], len(fa), strings.Join(diffs, "\n"))
+	}
+	ts.Logf("%d files compared", len(fa))
 }

@@ -119,7 +119,7 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 batch finished with some orders failed.`,
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuildCmd(io), newCheckCmd(io), newInitCmd(io), newTemplatesCmd(io), newSchemaCmd(io), newSamplesCmd(io))
+	root.AddCommand(newBuildCmd(io), newCheckCmd(io), newInitCmd(io), newTemplatesCmd(io), newProfilesCmd(io), newSchemaCmd(io), newSamplesCmd(io), newBatchCmd(io), newImportCmd(io))
 	return root
 }
 

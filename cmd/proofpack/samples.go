@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -15,6 +17,7 @@ type samplesOptions struct {
 	io     *ioStreams
 	output string
 	render bool
+	only   []string
 }
 
 func newSamplesCmd(io *ioStreams) *cobra.Command {
@@ -36,6 +39,7 @@ each one's packet into DIR/packets. The output is byte-identical on every run.`,
 	}
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "folder to write orders/ (and packets/) into")
 	cmd.Flags().BoolVar(&o.render, "render", false, "also build each sample's packet into DIR/packets")
+	cmd.Flags().StringSliceVar(&o.only, "only", nil, "write only these samples (names as listed, e.g. missing-item-zh)")
 	return cmd
 }
 
@@ -47,7 +51,22 @@ func (o *samplesOptions) run(cmd *cobra.Command) error {
 	}
 	orders := filepath.Join(o.output, "orders")
 	packets := filepath.Join(o.output, "packets")
-	for _, s := range samplegen.Samples() {
+	samples := samplegen.Samples()
+	if len(o.only) > 0 {
+		var picked []samplegen.Sample
+		var names []string
+		for _, s := range samples {
+			names = append(names, s.Name)
+			if slices.Contains(o.only, s.Name) {
+				picked = append(picked, s)
+			}
+		}
+		if len(picked) != len(o.only) {
+			return usageError{fmt.Errorf("--only %s: unknown sample; available: %s", strings.Join(o.only, ","), strings.Join(names, ", "))}
+		}
+		samples = picked
+	}
+	for _, s := range samples {
 		if err := samplegen.Write(ctx, orders, s); err != nil {
 			return err
 		}
@@ -63,7 +82,10 @@ func (o *samplesOptions) run(cmd *cobra.Command) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(o.io.Out, "%s: %d pages, %s\n", res.Output, res.Pages, humanBytes(res.Bytes))
+		for _, w := range res.Warnings {
+			fmt.Fprintln(o.io.ErrOut, "warning:", w)
+		}
+		fmt.Fprintf(o.io.Out, "%s: %d pages, %s (profile %s)\n", res.Output, res.Pages, humanBytes(res.Bytes), res.Profile)
 	}
 	return nil
 }
