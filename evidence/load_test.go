@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"errors"
-	"hash/crc32"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -18,6 +16,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/proofpack/proofpack/internal/samplegen"
 
 	"github.com/proofpack/proofpack/evidence/imagenorm"
 )
@@ -49,23 +49,6 @@ func testJPEG(t testing.TB, w, h int, seed uint8) []byte {
 	if err := jpeg.Encode(&b, img, nil); err != nil {
 		t.Fatal(err)
 	}
-	return b.Bytes()
-}
-
-// pngHeaderOnly returns a PNG signature and an IHDR chunk claiming w x h,
-// with a correct CRC, and no image data.
-func pngHeaderOnly(w, h uint32) []byte {
-	var b bytes.Buffer
-	b.WriteString("\x89PNG\r\n\x1a\n")
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr[0:], w)
-	binary.BigEndian.PutUint32(ihdr[4:], h)
-	ihdr[8] = 8 // bit depth
-	ihdr[9] = 2 // colour type: truecolour
-	binary.Write(&b, binary.BigEndian, uint32(len(ihdr)))
-	chunk := append([]byte("IHDR"), ihdr...)
-	b.Write(chunk)
-	binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(chunk))
 	return b.Bytes()
 }
 
@@ -265,7 +248,7 @@ func TestLoadErrors(t *testing.T) {
 		},
 		{
 			name:     "PNG header claiming 50000x50000",
-			files:    map[string][]byte{"weights/warehouse.png": pngHeaderOnly(50000, 50000)},
+			files:    map[string][]byte{"weights/warehouse.png": samplegen.HugePNGHeader(50000, 50000)},
 			entry:    "  - {file: weights/warehouse.png, kind: warehouse-weight}",
 			want:     []string{"weights/warehouse.png", "50000x50000", "limit"},
 			sentinel: imagenorm.ErrTooLarge,
@@ -280,7 +263,7 @@ func TestLoadErrors(t *testing.T) {
 		},
 		{
 			name:     "byte limit from options",
-			files:    map[string][]byte{"weights/warehouse.png": append(pngHeaderOnly(4, 4), make([]byte, 2000)...)},
+			files:    map[string][]byte{"weights/warehouse.png": append(samplegen.HugePNGHeader(4, 4), make([]byte, 2000)...)},
 			entry:    "  - {file: weights/warehouse.png, kind: warehouse-weight}",
 			opt:      Options{Limits: imagenorm.Limits{MaxBytes: 1000}},
 			want:     []string{"weights/warehouse.png", "limit is 1000"},

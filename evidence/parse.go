@@ -84,9 +84,18 @@ func parseManifest(name string, data []byte, lim ManifestLimits) (*Manifest, err
 	if err != nil {
 		return nil, yamlError(name, err)
 	}
-	if len(file.Docs) > 1 {
-		pos := file.Docs[1].GetToken().Position
-		return nil, fail(pos.Line, pos.Column, "", "the manifest holds more than one YAML document (---)", "keep one order per manifest, one manifest per folder")
+	var docs []*ast.DocumentNode
+	for _, d := range file.Docs {
+		if d != nil && d.Body != nil { // a bare "---" is an empty document
+			docs = append(docs, d)
+		}
+	}
+	if len(docs) > 1 {
+		line, col := nodePos(docs[1].Body)
+		if tok := docs[1].Start; tok != nil && tok.Position != nil {
+			line, col = tok.Position.Line, tok.Position.Column
+		}
+		return nil, fail(line, col, "", "the manifest holds more than one YAML document (---)", "keep one order per manifest, one manifest per folder")
 	}
 	if err := rejectAliases(name, file); err != nil {
 		return nil, err
@@ -139,8 +148,8 @@ func rejectAliases(name string, file *ast.File) error {
 	if found == nil {
 		return nil
 	}
-	pos := found.GetToken().Position
-	return &ManifestError{Problems: []*FieldError{{File: name, Line: pos.Line, Column: pos.Column,
+	line, col := nodePos(found)
+	return &ManifestError{Problems: []*FieldError{{File: name, Line: line, Column: col,
 		Problem: "YAML anchors and aliases (&name, *name) are not allowed in a manifest", Hint: "write the value out in full"}}}
 }
 
@@ -163,10 +172,21 @@ func requireIntegers(name string, file *ast.File) error {
 	if bad == nil {
 		return nil
 	}
-	pos := bad.GetToken().Position
-	return &ManifestError{Problems: []*FieldError{{File: name, Line: pos.Line, Column: pos.Column,
+	line, col := nodePos(bad)
+	return &ManifestError{Problems: []*FieldError{{File: name, Line: line, Column: col,
 		Field:   strings.TrimPrefix(bad.GetPath(), "$."),
 		Problem: fmt.Sprintf("%s is not a whole number", bad.String()), Hint: "a quantity counts pieces, such as 2"}}}
+}
+
+// nodePos is a node's line and column, or 0, 0 when it has none.
+func nodePos(n ast.Node) (int, int) {
+	if n == nil {
+		return 0, 0
+	}
+	if tok := n.GetToken(); tok != nil && tok.Position != nil {
+		return tok.Position.Line, tok.Position.Column
+	}
+	return 0, 0
 }
 
 type visitFunc func(ast.Node) bool

@@ -20,6 +20,7 @@ import (
 
 	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/internal/pdfcheck"
+	"github.com/proofpack/proofpack/internal/samplegen"
 )
 
 // hostileOrder writes a minimal missing-item order whose only chat exhibit
@@ -129,7 +130,7 @@ func TestHostileFiles(t *testing.T) {
 		{"text named .jpg", "chat.jpg", []byte("just some notes, not a photo\n"), "not an image"},
 		{"PNG named .jpg", "chat.jpg", goodPNG, ""},
 		{"HEIC", "chat.heic", append([]byte{0, 0, 0, 24}, []byte("ftypheic\x00\x00\x00\x00mif1heic")...), "export the photo as JPEG"},
-		{"PNG bomb", "chat.png", hugePNGHeader(60000, 60000), "60000x60000"},
+		{"PNG bomb", "chat.png", samplegen.HugePNGHeader(60000, 60000), "60000x60000"},
 		{"JPEG bomb", "chat.jpg", jpegBomb(t, 65000, 65000), "65000x65000"},
 		{"GIF bomb", "chat.gif", gifBomb(), "65535x65535"},
 		{"TIFF bomb", "chat.tif", tiffBomb(), "100000x100000"},

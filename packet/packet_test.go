@@ -183,7 +183,7 @@ func TestFailedBuildLeavesNothing(t *testing.T) {
 			os.WriteFile(p, b[:len(b)/3], 0o644)
 		}, []string{"label.jpg"}},
 		{"huge png header", func(t *testing.T, dir string) {
-			os.WriteFile(filepath.Join(dir, "chat-1.png"), hugePNGHeader(50000, 50000), 0o644)
+			os.WriteFile(filepath.Join(dir, "chat-1.png"), samplegen.HugePNGHeader(50000, 50000), 0o644)
 		}, []string{"chat-1.png", "50000x50000", "limit"}},
 	}
 	for _, tt := range tests {

@@ -8,32 +8,23 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
 	"github.com/proofpack/proofpack/batch"
-	"github.com/proofpack/proofpack/packet"
-	"github.com/proofpack/proofpack/templates"
 )
 
 type batchOptions struct {
-	commonOptions
-	io              *ioStreams
-	root            string
-	outDir          string
-	jobs            int
-	quiet           bool
-	force           bool
-	shard           string
-	lang            string
-	paper           string
-	dpi             int
-	allowIncomplete bool
-	noStatement     bool
-	profile         string
+	packetFlags
+	io     *ioStreams
+	root   string
+	outDir string
+	jobs   int
+	quiet  bool
+	force  bool
+	shard  string
 }
 
 func newBatchCmd(io *ioStreams) *cobra.Command {
@@ -78,28 +69,13 @@ unusable, every order failed, or the batch was interrupted).`,
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "show no progress")
 	f.BoolVar(&o.force, "force", false, "rebuild every order, even those unchanged since the last run")
 	f.StringVar(&o.shard, "shard", "", "build only part i of n (1-based), e.g. 2/8, to split a batch across machines")
-	f.StringVar(&o.lang, "lang", "", "packet language: zh or en (default: each manifest's language)")
-	f.StringVar(&o.paper, "paper", "", "paper size: a4 or letter (default: each profile's)")
-	f.StringVar(&o.profile, "profile", "", "portal profile for every order (default: each order's platform's)")
-	f.IntVar(&o.dpi, "dpi", packet.DefaultDPI, "resolution exhibit images are sized for (72 to 600)")
-	f.BoolVar(&o.allowIncomplete, "allow-incomplete", false, "build even when required evidence is missing, marking the gaps on the cover")
-	f.BoolVar(&o.noStatement, "no-statement", false, "do not write the statement .txt beside each PDF")
-	o.addFlags(cmd)
+	o.addPacketFlags(cmd, "each order's")
 	return cmd
 }
 
 func (o *batchOptions) validate() (batch.Shard, error) {
 	if o.outDir == "" {
 		return batch.Shard{}, usageError{errors.New("batch: -o OUTDIR is required")}
-	}
-	if err := validLang(o.lang); err != nil {
-		return batch.Shard{}, err
-	}
-	if o.paper != "" && o.paper != "a4" && o.paper != "letter" {
-		return batch.Shard{}, usageError{fmt.Errorf("--paper %q: expected a4 or letter", o.paper)}
-	}
-	if o.dpi < 72 || o.dpi > 600 {
-		return batch.Shard{}, usageError{fmt.Errorf("--dpi %d: expected 72 to 600", o.dpi)}
 	}
 	if o.jobs < 0 {
 		return batch.Shard{}, usageError{fmt.Errorf("-j %d: expected a positive number", o.jobs)}
@@ -119,44 +95,17 @@ func (o *batchOptions) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	set, err := o.templates()
+	fo, err := o.fileOptions(o.io.Getenv)
 	if err != nil {
 		return err
 	}
-	generated, err := sourceDate(o.io.Getenv)
-	if err != nil {
-		return usageError{err}
-	}
-	gen := ""
-	if !generated.IsZero() {
-		gen = generated.Format(time.RFC3339)
-	}
-	var prof *templates.Profile
-	if o.profile != "" {
-		if prof, err = set.Profile(o.profile); err != nil {
-			return usageError{fmt.Errorf("--profile: %w", err)}
-		}
-	}
 	opt := batch.Options{
 		Root: o.root, OutDir: o.outDir, Jobs: o.jobs, Force: o.force, Shard: shard,
-		Build: packet.FileOptions{
-			Options: packet.Options{
-				Templates: set, Profile: prof, Lang: o.lang, Paper: o.paper, DPI: o.dpi,
-				AllowIncomplete: o.allowIncomplete, GeneratedAt: generated,
-				Limits: o.loadOptions().Limits,
-			},
-			Statement: !o.noStatement,
-			Load:      o.loadOptions(),
-		},
+		Build: fo,
 		Key: batch.RunKey{
-			Tool: toolID(),
-			Flags: map[string]string{
-				"lang": o.lang, "paper": o.paper, "dpi": strconv.Itoa(o.dpi), "profile": o.profile,
-				"allow-incomplete":  strconv.FormatBool(o.allowIncomplete),
-				"statement":         strconv.FormatBool(!o.noStatement),
-				"SOURCE_DATE_EPOCH": gen,
-			},
-			Templates: set.Digest(),
+			Tool:      toolID(),
+			Flags:     o.key(fo),
+			Templates: fo.Templates.Digest(),
 		},
 		Warn: func(s string) { fmt.Fprintln(o.io.ErrOut, "warning:", s) },
 	}

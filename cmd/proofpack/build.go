@@ -10,22 +10,15 @@ import (
 
 	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/packet"
-	"github.com/proofpack/proofpack/templates"
 )
 
 type buildOptions struct {
-	commonOptions
-	io              *ioStreams
-	dir             string
-	output          string
-	lang            string
-	paper           string
-	dpi             int
-	json            bool
-	allowIncomplete bool
-	noStatement     bool
-	profile         string
-	imagesOut       string
+	packetFlags
+	io        *ioStreams
+	dir       string
+	output    string
+	json      bool
+	imagesOut string
 }
 
 func newBuildCmd(io *ioStreams) *cobra.Command {
@@ -47,67 +40,31 @@ with the statement as text beside it for the portal's text box.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "output PDF file (default ORDER_ID.pdf here; - for standard output)")
-	f.StringVar(&o.lang, "lang", "", "packet language: zh or en (default: the manifest's language)")
-	f.StringVar(&o.paper, "paper", "", "paper size: a4 or letter (default: the profile's)")
-	f.StringVar(&o.profile, "profile", "", "portal profile whose limits the packet must meet (default: the platform's; see 'proofpack profiles')")
 	f.StringVar(&o.imagesOut, "images-out", "", "also write each exhibit image as its own file into this folder, within the profile's per-image cap")
-	f.IntVar(&o.dpi, "dpi", packet.DefaultDPI, "resolution exhibit images are sized for (72 to 600)")
 	f.BoolVar(&o.json, "json", false, "print the result as JSON")
-	f.BoolVar(&o.allowIncomplete, "allow-incomplete", false, "build even when required evidence is missing, marking the gaps on the cover")
-	f.BoolVar(&o.noStatement, "no-statement", false, "do not write the statement .txt beside the PDF")
-	o.addFlags(cmd)
+	o.addPacketFlags(cmd, "the")
 	return cmd
 }
 
-func (o *buildOptions) validate() error {
-	if err := validLang(o.lang); err != nil {
-		return err
-	}
-	if o.paper != "" && o.paper != "a4" && o.paper != "letter" {
-		return usageError{fmt.Errorf("--paper %q: expected a4 or letter", o.paper)}
-	}
-	if o.dpi < 72 || o.dpi > 600 {
-		return usageError{fmt.Errorf("--dpi %d: expected 72 to 600", o.dpi)}
-	}
+func (o *buildOptions) run(cmd *cobra.Command) error {
 	if o.output == "-" && o.io.OutIsTTY {
 		return usageError{errors.New("-o -: standard output is a terminal; redirect it to a file or give -o FILE")}
 	}
-	return nil
-}
-
-func (o *buildOptions) run(cmd *cobra.Command) error {
-	if err := o.validate(); err != nil {
-		return err
-	}
-	set, err := o.templates()
+	fo, err := o.fileOptions(o.io.Getenv)
 	if err != nil {
 		return err
 	}
-	generated, err := sourceDate(o.io.Getenv)
-	if err != nil {
-		return usageError{err}
-	}
-	var prof *templates.Profile
-	if o.profile != "" {
-		if prof, err = set.Profile(o.profile); err != nil {
-			return usageError{fmt.Errorf("--profile: %w", err)}
-		}
-	}
-	opt := packet.Options{
-		Templates: set, Profile: prof, Lang: o.lang, Paper: o.paper, DPI: o.dpi,
-		AllowIncomplete: o.allowIncomplete, GeneratedAt: generated,
-		Limits: o.loadOptions().Limits,
-	}
+	fo.ImagesDir = o.imagesOut
 	ctx := cmd.Context()
 	var res *packet.Result
 	if o.output == "-" {
-		c, err := evidence.Load(ctx, o.dir, o.loadOptions())
+		c, err := evidence.Load(ctx, o.dir, fo.Load)
 		if err != nil {
 			return err
 		}
 		defer c.Close()
 		var buf bytes.Buffer
-		if res, _, err = packet.Render(ctx, &buf, c, opt); err != nil {
+		if res, _, err = packet.Render(ctx, &buf, c, fo.Options); err != nil {
 			return err
 		}
 		if _, err := o.io.Out.Write(buf.Bytes()); err != nil {
@@ -115,10 +72,7 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 		}
 		res.Output = "-"
 	} else {
-		res, err = packet.BuildFile(ctx, o.dir, o.output, packet.FileOptions{
-			Options: opt, Statement: !o.noStatement, Load: o.loadOptions(), ImagesDir: o.imagesOut,
-		})
-		if err != nil {
+		if res, err = packet.BuildFile(ctx, o.dir, o.output, fo); err != nil {
 			return err
 		}
 	}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/binary"
-	"hash/crc32"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/proofpack/proofpack/internal/samplegen"
 )
 
 func TestMain(m *testing.M) {
@@ -38,17 +38,7 @@ func cmdHugePNG(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	w, _ := strconv.Atoi(args[0])
 	h, _ := strconv.Atoi(args[1])
-	var b bytes.Buffer
-	b.WriteString("\x89PNG\r\n\x1a\n")
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(w))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
-	ihdr[8], ihdr[9] = 8, 6
-	chunk := append([]byte("IHDR"), ihdr...)
-	binary.Write(&b, binary.BigEndian, uint32(len(ihdr)))
-	b.Write(chunk)
-	binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(chunk))
-	ts.Check(os.WriteFile(ts.MkAbs(args[2]), b.Bytes(), 0o644))
+	ts.Check(os.WriteFile(ts.MkAbs(args[2]), samplegen.HugePNGHeader(uint32(w), uint32(h)), 0o644))
 }
 
 // truncate N FILE keeps the first N bytes of FILE.
