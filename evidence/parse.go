@@ -11,8 +11,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
+
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/proofpack/proofpack/internal/yamlsafe"
 )
 
 // MaxManifestBytes bounds the size of order.yaml / order.json.
@@ -104,7 +106,7 @@ func parseManifest(name string, data []byte, lim ManifestLimits) (*Manifest, err
 		return nil, err
 	}
 	var m Manifest
-	if err := yaml.UnmarshalWithOptions(data, &m, yaml.DisallowUnknownField()); err != nil {
+	if err := yamlsafe.Unmarshal(data, &m, yaml.DisallowUnknownField()); err != nil {
 		return nil, yamlError(name, err)
 	}
 	m.src, m.name = file, name
@@ -128,8 +130,9 @@ func firstInvalidUTF8(b []byte) int {
 	return len(b)
 }
 
-// rejectAliases refuses YAML anchors and aliases: a manifest never needs
-// them, and nested aliases expand exponentially ("billion laughs").
+// rejectAliases refuses YAML anchors, aliases and tags: a manifest never
+// needs them, nested aliases expand exponentially ("billion laughs"), and
+// tags have crashed the decoder (a fuzzed input).
 func rejectAliases(name string, file *ast.File) error {
 	var found ast.Node
 	for _, doc := range file.Docs {
@@ -138,7 +141,7 @@ func rejectAliases(name string, file *ast.File) error {
 				return false
 			}
 			switch n.(type) {
-			case *ast.AliasNode, *ast.AnchorNode:
+			case *ast.AliasNode, *ast.AnchorNode, *ast.TagNode:
 				found = n
 				return false
 			}
@@ -149,6 +152,10 @@ func rejectAliases(name string, file *ast.File) error {
 		return nil
 	}
 	line, col := nodePos(found)
+	if _, tag := found.(*ast.TagNode); tag {
+		return &ManifestError{Problems: []*FieldError{{File: name, Line: line, Column: col,
+			Problem: "YAML tags (!name) are not allowed in a manifest", Hint: "write the plain value; quote it if it starts with !"}}}
+	}
 	return &ManifestError{Problems: []*FieldError{{File: name, Line: line, Column: col,
 		Problem: "YAML anchors and aliases (&name, *name) are not allowed in a manifest", Hint: "write the value out in full"}}}
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+
+	"github.com/proofpack/proofpack/internal/yamlsafe"
 )
 
 // Fields a column can map to. Item fields are per row (one order line);
@@ -204,7 +206,7 @@ func LoadMap(path string) (map[string]string, error) {
 		return nil, err
 	}
 	var m map[string]string
-	if err := yaml.UnmarshalWithOptions(data, &m, yaml.Strict()); err != nil {
+	if err := yamlsafe.Unmarshal(data, &m, yaml.Strict()); err != nil {
 		return nil, fmt.Errorf("%s: %v (expected lines of the form \"header: field\")", path, err)
 	}
 	for h, f := range m {

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+
+	"github.com/proofpack/proofpack/internal/yamlsafe"
 )
 
 // Profile is one portal's published limits, which a packet must respect.
@@ -36,7 +38,7 @@ type Profile struct {
 // ParseProfile reads one profile file; errors name the file and line.
 func ParseProfile(name string, data []byte) (*Profile, error) {
 	var p Profile
-	if err := yaml.UnmarshalWithOptions(data, &p, yaml.DisallowUnknownField()); err != nil {
+	if err := yamlsafe.Unmarshal(data, &p, yaml.DisallowUnknownField()); err != nil {
 		return nil, yamlErr(name, err)
 	}
 	p.File = name

@@ -21,6 +21,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 
+	"github.com/proofpack/proofpack/internal/yamlsafe"
+
 	"github.com/proofpack/proofpack/evidence"
 )
 
@@ -186,7 +188,7 @@ func (s *Set) add(fsys fs.FS, prefix string) error {
 // ParseDispute reads one dispute template file; errors name file and line.
 func ParseDispute(name string, data []byte) (*Dispute, error) {
 	var d Dispute
-	if err := yaml.UnmarshalWithOptions(data, &d, yaml.DisallowUnknownField()); err != nil {
+	if err := yamlsafe.Unmarshal(data, &d, yaml.DisallowUnknownField()); err != nil {
 		return nil, yamlErr(name, err)
 	}
 	d.Source = name
@@ -228,7 +230,7 @@ func ParseDispute(name string, data []byte) (*Dispute, error) {
 
 func parseLang(name string, data []byte) (*Lang, error) {
 	var raw map[string]string
-	if err := yaml.UnmarshalWithOptions(data, &raw); err != nil {
+	if err := yamlsafe.Unmarshal(data, &raw); err != nil {
 		return nil, yamlErr(name, err)
 	}
 	lang := strings.TrimSuffix(path.Base(name), path.Ext(name))
