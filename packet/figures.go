@@ -102,6 +102,7 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q s
 		}
 	}
 	out := make([]normalised, len(c.Exhibits))
+	usedWidths := map[int]bool{}
 	eg, gctx := errgroup.WithContext(ctx)
 	eg.SetLimit(workers)
 	for i, e := range c.Exhibits {
@@ -119,9 +120,20 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q s
 		if scroll(e) {
 			maxH = 0 // sliced below, at full column width
 		}
-		// Width-bound images get widths of their own (see pdf.registerImage).
-		maxW := px(wmm) - i
+		// Every image gets a pixel width of its own, so the renderer never
+		// has to re-encode one to work around fpdf's width-only image
+		// order (see pdf.registerImage): the box narrows a pixel at a time
+		// until the size Normalise will give is unused.
+		maxW := px(wmm)
 		uw, uh := e.UprightSize()
+		for maxW > 1 {
+			if w, _ := imagenorm.Fit(uw, uh, maxW, maxH); !usedWidths[w] || scroll(e) {
+				usedWidths[w] = true
+				break
+			}
+			w, _ := imagenorm.Fit(uw, uh, maxW, maxH)
+			maxW = w - 1
+		}
 		var redact []image.Rectangle
 		for _, r := range e.Redact {
 			redact = append(redact, r.Pixels(uw, uh))

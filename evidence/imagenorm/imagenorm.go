@@ -376,6 +376,11 @@ func Normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 	return res, nil
 }
 
+// Fit returns the size Normalise gives an upright w x h image for the box
+// maxW x maxH (non-positive means unbounded): the largest size with its
+// aspect ratio that fits, never larger than the original.
+func Fit(w, h, maxW, maxH int) (int, int) { return fitBox(w, h, maxW, maxH) }
+
 // fitBox returns the largest size with the aspect ratio of w x h that fits
 // maxW x maxH (non-positive means unbounded) without upscaling.
 func fitBox(w, h, maxW, maxH int) (int, int) {
