@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -65,7 +66,7 @@ unusable, every order failed, or the batch was interrupted).`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.outDir, "output", "o", "", "output folder for the packets, the summary and the state (required)")
-	f.IntVarP(&o.jobs, "jobs", "j", 0, "orders built at once (default: the number of CPUs)")
+	f.IntVarP(&o.jobs, "jobs", "j", 0, "orders built at once, and the most CPU cores used (default: all CPUs)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "show no progress")
 	f.BoolVar(&o.force, "force", false, "rebuild every order, even those unchanged since the last run")
 	f.StringVar(&o.shard, "shard", "", "build only part i of n (1-based), e.g. 2/8, to split a batch across machines")
@@ -98,6 +99,12 @@ func (o *batchOptions) run(ctx context.Context) error {
 	fo, err := o.fileOptions(o.io.Getenv)
 	if err != nil {
 		return err
+	}
+	if o.jobs > 0 {
+		// -j N is a CPU budget as well as N orders in flight: resizing
+		// within one image and the garbage collector would otherwise spread
+		// even -j 1 over every core, which a shared CI machine does not want.
+		runtime.GOMAXPROCS(min(o.jobs, runtime.NumCPU()))
 	}
 	opt := batch.Options{
 		Root: o.root, OutDir: o.outDir, Jobs: o.jobs, Force: o.force, Shard: shard,
