@@ -50,6 +50,9 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 	if o.output == "-" && o.io.OutIsTTY {
 		return usageError{errors.New("-o -: standard output is a terminal; redirect it to a file or give -o FILE")}
 	}
+	if o.output == "-" && o.imagesOut != "" {
+		return usageError{errors.New("--images-out writes files beside a packet file; give -o FILE instead of -o -")}
+	}
 	fo, err := o.fileOptions(o.io.Getenv)
 	if err != nil {
 		return err
