@@ -178,10 +178,10 @@ func prepare(c *evidence.Case, opt Options) (*prepared, error) {
 // Assemble builds the document for one loaded order, at the profile's full
 // resolution (Render shrinks it when it must fit a budget).
 func Assemble(ctx context.Context, c *evidence.Case, opt Options) (*Packet, error) {
-	return assemble(ctx, c, opt, ladder(opt)[0])
+	return assemble(ctx, c, opt, ladder(opt)[0], nil)
 }
 
-func assemble(ctx context.Context, c *evidence.Case, opt Options, q step) (*Packet, error) {
+func assemble(ctx context.Context, c *evidence.Case, opt Options, q step, cache *imageCache) (*Packet, error) {
 	pr, err := prepare(c, opt)
 	if err != nil {
 		return nil, err
@@ -199,7 +199,7 @@ func assemble(ctx context.Context, c *evidence.Case, opt Options, q step) (*Pack
 	if generated.IsZero() {
 		generated = time.Unix(0, 0).UTC()
 	}
-	figs, err := figures(ctx, c, p, opt, q)
+	figs, err := figures(ctx, c, p, opt, q, cache)
 	if err != nil {
 		return nil, err
 	}

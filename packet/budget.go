@@ -124,9 +124,10 @@ func fit(ctx context.Context, c *evidence.Case, opt Options) (*Packet, []byte, i
 		buf   bytes.Buffer
 		pages int
 	)
+	cache := newImageCache()
 	render := func(q step) error {
 		var err error
-		if pk, err = assemble(ctx, c, opt, q); err != nil {
+		if pk, err = assemble(ctx, c, opt, q, cache); err != nil {
 			return err
 		}
 		buf.Reset()

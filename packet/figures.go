@@ -10,6 +10,7 @@ import (
 	"image/png"
 	"math"
 	"runtime"
+	"sync"
 
 	"golang.org/x/sync/errgroup"
 
@@ -63,6 +64,51 @@ type normalised struct {
 	dpi int
 }
 
+// imageCache keeps normalised images between the steps of the budget
+// ladder: a step changes the options of some exhibits only, and the others
+// need not be read and decoded again. A nil cache keeps nothing.
+type imageCache struct {
+	mu   sync.Mutex
+	done map[imageKey]imagenorm.Result
+}
+
+type imageKey struct {
+	file                string
+	maxW, maxH, quality int
+	lossless, gray      bool
+}
+
+func newImageCache() *imageCache { return &imageCache{done: map[imageKey]imagenorm.Result{}} }
+
+// normalise reads and normalises exhibit e, or returns the result of an
+// earlier call with the same options. Redaction and limits are the same
+// for every step, so they are not part of the key.
+func (ic *imageCache) normalise(ctx context.Context, c *evidence.Case, e *evidence.Exhibit, no imagenorm.Options) (imagenorm.Result, error) {
+	key := imageKey{e.File, no.MaxWidth, no.MaxHeight, no.JPEGQuality, no.Lossless, no.Gray}
+	if ic != nil {
+		ic.mu.Lock()
+		res, ok := ic.done[key]
+		ic.mu.Unlock()
+		if ok {
+			return res, nil
+		}
+	}
+	data, err := c.ReadExhibit(e)
+	if err != nil {
+		return imagenorm.Result{}, fmt.Errorf("%s: %w", c.Dir, err)
+	}
+	res, err := imagenorm.Normalise(ctx, data, no)
+	if err != nil {
+		return imagenorm.Result{}, fmt.Errorf("%s: %s: %w", c.Dir, e.File, err)
+	}
+	if ic != nil {
+		ic.mu.Lock()
+		ic.done[key] = res
+		ic.mu.Unlock()
+	}
+	return res, nil
+}
+
 // decorative kinds are photos that illustrate; they give up resolution
 // first when a packet must shrink. Labels, scale readings, screenshots
 // and documents keep theirs longer.
@@ -70,7 +116,7 @@ var decorative = map[evidence.Kind]bool{evidence.PackingPhoto: true, evidence.Pr
 
 // figures normalises the exhibits' images at the resolution and quality of
 // step q, at most opt.Workers at a time, and lays them out in pages.
-func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q step) ([]*figureGroup, error) {
+func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q step, cache *imageCache) ([]*figureGroup, error) {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -126,29 +172,24 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q s
 		// until the size Normalise will give is unused.
 		maxW := px(wmm)
 		uw, uh := e.UprightSize()
-		for maxW > 1 {
-			if w, _ := imagenorm.Fit(uw, uh, maxW, maxH); !usedWidths[w] || scroll(e) {
-				usedWidths[w] = true
-				break
-			}
-			w, _ := imagenorm.Fit(uw, uh, maxW, maxH)
+		w, _ := imagenorm.Fit(uw, uh, maxW, maxH)
+		for usedWidths[w] && !scroll(e) && w > 1 {
 			maxW = w - 1
+			w, _ = imagenorm.Fit(uw, uh, maxW, maxH)
 		}
+		usedWidths[w] = true
 		var redact []image.Rectangle
 		for _, r := range e.Redact {
 			redact = append(redact, r.Pixels(uw, uh))
 		}
+		no := imagenorm.Options{
+			MaxWidth: maxW, MaxHeight: maxH, JPEGQuality: quality,
+			Lossless: lossless, Limits: opt.Limits, Redact: redact, Gray: q.gray,
+		}
 		eg.Go(func() error {
-			data, err := c.ReadExhibit(e)
+			res, err := cache.normalise(gctx, c, e, no)
 			if err != nil {
-				return fmt.Errorf("%s: %w", c.Dir, err)
-			}
-			res, err := imagenorm.Normalise(gctx, data, imagenorm.Options{
-				MaxWidth: maxW, MaxHeight: maxH, JPEGQuality: quality,
-				Lossless: lossless, Limits: opt.Limits, Redact: redact, Gray: q.gray,
-			})
-			if err != nil {
-				return fmt.Errorf("%s: %s: %w", c.Dir, e.File, err)
+				return err
 			}
 			out[i] = normalised{e: e, res: res, dpi: dpi}
 			return nil
