@@ -1,6 +1,7 @@
 package orderimport
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -74,12 +75,12 @@ func (b *builder) manifest(id string, rows []Row) (*evidence.Manifest, []RowErro
 		return rows[0]
 	}
 	m := &evidence.Manifest{OrderID: id, Dispute: b.dispute, Language: b.lang}
-	m.Platform = firstNonEmpty(b.platform, strings.ToLower(val[FPlatform]), "other")
+	m.Platform = cmp.Or(b.platform, strings.ToLower(val[FPlatform]), "other")
 	if !slices.Contains(evidence.Platforms, m.Platform) {
 		fail(row(FPlatform), "platform %q: expected one of %s (or give --platform)", m.Platform, strings.Join(evidence.Platforms, ", "))
 	}
-	m.Currency = strings.ToUpper(firstNonEmpty(val[FCurrency], b.currency))
-	m.Shop = firstNonEmpty(val[FShop], b.shop)
+	m.Currency = strings.ToUpper(cmp.Or(val[FCurrency], b.currency))
+	m.Shop = cmp.Or(val[FShop], b.shop)
 	if m.Shop == "" {
 		fail(rows[0], "no shop name (add a %s column or give --shop)", strings.Join(DefaultHeaders[FShop][:2], "/"))
 	}
@@ -197,13 +198,4 @@ func numErr(err error, v, what string) string {
 		return err.Error()
 	}
 	return fmt.Sprintf("%q: expected %s above zero", v, what)
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

@@ -1,6 +1,7 @@
 package packet
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -105,7 +106,7 @@ type prepared struct {
 // the weights and renders the statement: everything but the images.
 func prepare(c *evidence.Case, opt Options) (*prepared, error) {
 	m := c.Manifest
-	lang := firstNonEmpty(opt.Lang, m.Language, "zh")
+	lang := cmp.Or(opt.Lang, m.Language, "zh")
 	if !slices.Contains(evidence.Languages, lang) {
 		return nil, fmt.Errorf("unknown language %q; expected zh or en", lang)
 	}
@@ -255,15 +256,6 @@ func (p *phrases) sep() string {
 		return "："
 	}
 	return ": "
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 func newFacts(c *evidence.Case, p *phrases, w *Weights) *Facts {

@@ -1,6 +1,7 @@
 package packet
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -55,7 +56,7 @@ func Render(ctx context.Context, w io.Writer, c *evidence.Case, opt Options) (*R
 	m := c.Manifest
 	res := &Result{
 		Profile: profileName(opt.profile(m.Platform)),
-		OrderID: m.OrderID, Dir: c.Dir, Dispute: m.Dispute, Language: firstNonEmpty(opt.Lang, m.Language, "zh"),
+		OrderID: m.OrderID, Dir: c.Dir, Dispute: m.Dispute, Language: cmp.Or(opt.Lang, m.Language, "zh"),
 		Pages: pages, Bytes: cw.n, Exhibits: len(c.Exhibits), WeightVerdict: pk.Weights.Verdict,
 		StatementChars: utf8.RuneCountInString(pk.PortalStatement),
 	}

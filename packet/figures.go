@@ -2,6 +2,7 @@ package packet
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -227,7 +228,7 @@ func exhibitFigure(p *phrases, n normalised) pdf.Figure {
 	e := n.e
 	fig := pdf.Figure{
 		Label:   p.T("exhibit", e.Label),
-		Caption: firstNonEmpty(e.Caption, p.kind(e.Kind)),
+		Caption: cmp.Or(e.Caption, p.kind(e.Kind)),
 		Lines:   exhibitLines(p, e),
 		Image:   pdfImage(n.res.Format, n.res.Width, n.res.Height, n.dpi, n.res.Data),
 	}

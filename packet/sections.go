@@ -1,6 +1,7 @@
 package packet
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -143,7 +144,7 @@ func (a *assembler) factsSection() pdf.Section {
 			[2]string{p.S("remedy_kind"), a.facts.Remedy},
 			[2]string{p.S("remedy_amount"), a.facts.RemedyAmount},
 			[2]string{p.S("remedy_offered"), a.facts.RemedyOffered},
-			[2]string{p.S("remedy_accepted"), firstNonEmpty(a.facts.RemedyAccepted, p.S("remedy_not_accepted"))},
+			[2]string{p.S("remedy_accepted"), cmp.Or(a.facts.RemedyAccepted, p.S("remedy_not_accepted"))},
 			[2]string{p.S("remedy_replacement_tracking"), a.facts.ReplacementTracking},
 			[2]string{p.S("remedy_return_tracking"), a.facts.ReturnTracking},
 			[2]string{p.S("remedy_postage"), a.facts.PostagePaidBy},
