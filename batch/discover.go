@@ -60,15 +60,13 @@ func Discover(root, skip string) ([]Order, error) {
 				return fs.SkipDir
 			}
 		}
-		for _, name := range evidence.ManifestNames {
-			if st, err := os.Stat(filepath.Join(p, name)); err == nil && st.Mode().IsRegular() {
-				rel, err := filepath.Rel(root, p)
-				if err != nil {
-					return err
-				}
-				orders = append(orders, Order{Dir: p, Rel: filepath.ToSlash(rel), Manifest: name})
-				return fs.SkipDir
+		if name, ok := evidence.FindManifest(p); ok {
+			rel, err := filepath.Rel(root, p)
+			if err != nil {
+				return err
 			}
+			orders = append(orders, Order{Dir: p, Rel: filepath.ToSlash(rel), Manifest: name})
+			return fs.SkipDir
 		}
 		return nil
 	})

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -21,6 +22,17 @@ import (
 // ManifestNames are the file names an order folder's manifest may have, in
 // the order they are looked for.
 var ManifestNames = []string{"order.yaml", "order.yml", "order.json"}
+
+// FindManifest returns the name of the manifest file in folder dir, in the
+// order of ManifestNames, and false when the folder holds none.
+func FindManifest(dir string) (string, bool) {
+	for _, name := range ManifestNames {
+		if st, err := os.Stat(filepath.Join(dir, name)); err == nil && st.Mode().IsRegular() {
+			return name, true
+		}
+	}
+	return "", false
+}
 
 // Case is one order folder as read: its manifest and its evidence.
 type Case struct {

@@ -194,8 +194,8 @@ func Import(ctx context.Context, opt Options) (*Report, error) {
 			}
 			continue
 		}
-		if existing := manifestIn(or.Dir); existing != "" {
-			or.Status, or.Reason = Exists, existing+" already exists; not overwritten (delete it to import this order again)"
+		if name, ok := evidence.FindManifest(or.Dir); ok {
+			or.Status, or.Reason = Exists, filepath.Join(or.Dir, name)+" already exists; not overwritten (delete it to import this order again)"
 			continue
 		}
 		data, err := marshalManifest(m, opt.Input, or.Rows)
@@ -257,17 +257,6 @@ func rowErrors(rows []Row, id, reason string) []RowError {
 		out = append(out, RowError{Row: r.Num, OrderID: id, Reason: reason})
 	}
 	return out
-}
-
-// manifestIn returns the path of a manifest already in dir, or "".
-func manifestIn(dir string) string {
-	for _, n := range evidence.ManifestNames {
-		p := filepath.Join(dir, n)
-		if _, err := os.Lstat(p); err == nil {
-			return p
-		}
-	}
-	return ""
 }
 
 func hasHan(s string) bool {

@@ -63,11 +63,8 @@ func (o *initOptions) run() error {
 	if err != nil {
 		return usageError{fmt.Errorf("--type: %w", err)}
 	}
-	for _, name := range evidence.ManifestNames {
-		p := filepath.Join(o.dir, name)
-		if _, err := os.Stat(p); err == nil {
-			return fmt.Errorf("%s already exists; init never overwrites a manifest (edit it, or choose another folder)", p)
-		}
+	if name, ok := evidence.FindManifest(o.dir); ok {
+		return fmt.Errorf("%s already exists; init never overwrites a manifest (edit it, or choose another folder)", filepath.Join(o.dir, name))
 	}
 	if err := mkdirAll(o.dir); err != nil {
 		return err
