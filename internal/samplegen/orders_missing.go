@@ -2,6 +2,15 @@ package samplegen
 
 import "image"
 
+// missingItemLabel is the shipping label of the missing-item order, shared
+// by its samples and the benchmark's phone-photo order.
+var missingItemLabel = Label{
+	Carrier: "中通快递 ZTO Express", Tracking: "ZT1234567890",
+	SenderName: "某某旗舰店 仓库", SenderPhone: "0571-8888 0000", SenderAddress: "浙江省杭州市余杭区仓前街道 1 号仓",
+	RecipientName: "王**", RecipientPhone: "138****5678", RecipientAddress: "上海市浦东新区张江路 100 弄 8 号 502 室",
+	Contents: "不锈钢保温杯 x2", WeightKg: "0.78", Date: "2026-11-01",
+}
+
 // missingItem is the source article's first scenario: the buyer says one
 // of two cups was missing; warehouse and courier weighings show 780 g and
 // 790 g against an expected 780 g.
@@ -13,13 +22,8 @@ func missingItem(lang string) Sample {
 		}
 		return e
 	}
-	tracking := "ZT1234567890"
-	label := Label{
-		Carrier: "中通快递 ZTO Express", Tracking: tracking,
-		SenderName: "某某旗舰店 仓库", SenderPhone: "0571-8888 0000", SenderAddress: "浙江省杭州市余杭区仓前街道 1 号仓",
-		RecipientName: "王**", RecipientPhone: "138****5678", RecipientAddress: "上海市浦东新区张江路 100 弄 8 号 502 室",
-		Contents: "不锈钢保温杯 x2", WeightKg: "0.78", Date: "2026-11-01",
-	}
+	tracking := missingItemLabel.Tracking
+	label := missingItemLabel
 	manifest := `# Sample order: missing item (少件). Regenerate with: proofpack samples -o samples/orders
 order_id: "PDD-20261101-0001"
 platform: pinduoduo

@@ -31,12 +31,7 @@ type benchShot struct {
 const phoneTracking = "ZT1234567890"
 
 func phonePhotos() []benchPhoto {
-	label := Label{
-		Carrier: "中通快递 ZTO Express", Tracking: phoneTracking,
-		SenderName: "某某旗舰店 仓库", SenderPhone: "0571-8888 0000", SenderAddress: "浙江省杭州市余杭区仓前街道 1 号仓",
-		RecipientName: "王**", RecipientPhone: "138****5678", RecipientAddress: "上海市浦东新区张江路 100 弄 8 号 502 室",
-		Contents: "不锈钢保温杯 x2", WeightKg: "0.78", Date: "2026-11-01",
-	}
+	label := missingItemLabel
 	return []benchPhoto{
 		{"label.jpg", "shipping-label", "Shipping label, tracking number " + phoneTracking, 6, 1,
 			func() image.Image { return DrawLabel(label) }},
