@@ -331,12 +331,13 @@ func newFacts(c *evidence.Case, p *phrases, w *Weights) *Facts {
 }
 
 func (p *phrases) missingText(m *evidence.Manifest) string {
+	times := "x"
+	if p.zh() {
+		times = "×"
+	}
 	var parts []string
 	for _, ms := range m.AfterSale.Missing {
-		parts = append(parts, fmt.Sprintf("%d × %s", ms.Quantity, ms.SKU))
-		if !p.zh() {
-			parts[len(parts)-1] = fmt.Sprintf("%d x %s", ms.Quantity, ms.SKU)
-		}
+		parts = append(parts, fmt.Sprintf("%d %s %s", ms.Quantity, times, ms.SKU))
 	}
 	return p.list(parts)
 }

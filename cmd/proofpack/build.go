@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -66,12 +65,10 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 			return err
 		}
 		defer c.Close()
-		var buf bytes.Buffer
-		if res, _, err = packet.Render(ctx, &buf, c, fo.Options); err != nil {
+		// Render writes only once the whole packet is built, so a failed
+		// build puts nothing on standard output.
+		if res, _, err = packet.Render(ctx, o.io.Out, c, fo.Options); err != nil {
 			return err
-		}
-		if _, err := o.io.Out.Write(buf.Bytes()); err != nil {
-			return fmt.Errorf("writing to standard output: %w", err)
 		}
 		res.Output = "-"
 	} else {
