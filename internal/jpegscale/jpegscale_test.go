@@ -74,7 +74,7 @@ func goJPEG(t testing.TB, w, h int, gray bool) []byte {
 // planes returns the Y, Cb and Cr planes (or the gray plane alone) with
 // their sizes and strides.
 type plane struct {
-	pix           []uint8
+	pix          []uint8
 	w, h, stride int
 }
 
