@@ -733,7 +733,7 @@ func TestYCbCrBoxShrinkMatchesGeneric(t *testing.T) {
 			if !ok {
 				t.Fatalf("%v: not handled", ratio)
 			}
-			want := boxShrink(toOpaqueNRGBA(src, src.Rect), k)
+			want := boxRefNRGBA(toOpaqueNRGBA(src, src.Rect), k)
 			if got.Rect != want.Rect {
 				t.Fatalf("%v k=%d: %v vs %v", ratio, k, got.Rect, want.Rect)
 			}

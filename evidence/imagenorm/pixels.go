@@ -73,23 +73,19 @@ func flattenOnWhite(n *image.NRGBA) {
 	}
 }
 
-// downscale resizes the opaque image n to exactly w x h (which must not be
-// larger than n). For shrink factors above 2 it first averages k x k blocks
+// downscale resizes the opaque image n to exactly w x h with
+// resamplePlane: for shrink factors above 2 it first averages k x k blocks
 // (k = floor(factor)), which leaves an image between 1x and 2x the target;
 // a Catmull-Rom resample then produces the exact size. This is both fast
-// and free of the aliasing a plain 2-tap filter would produce.
+// and free of the aliasing a plain 2-tap filter would produce. Alpha is
+// filtered like the colour channels, so it stays 255.
 func downscale(n *image.NRGBA, w, h int) *image.NRGBA {
 	sw, sh := n.Rect.Dx(), n.Rect.Dy()
 	if sw == w && sh == h {
 		return n
 	}
-	if k := preShrinkFactor(sw, sh, w, h); k > 1 {
-		n = boxShrink(n, k)
-	}
-	if n.Rect.Dx() == w && n.Rect.Dy() == h {
-		return n
-	}
-	return imaging.Resize(n, w, h, imaging.CatmullRom)
+	pix := resamplePlane(n.Pix[n.PixOffset(n.Rect.Min.X, n.Rect.Min.Y):], sw, sh, n.Stride, 4, w, h)
+	return &image.NRGBA{Pix: pix, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
 }
 
 // preShrinkFactor is the integer box factor k applied before resampling
@@ -101,51 +97,6 @@ func preShrinkFactor(sw, sh, w, h int) int {
 		return int(factor)
 	}
 	return 1
-}
-
-// boxShrink averages k x k blocks of the opaque image n. Partial blocks at
-// the right and bottom edges average the pixels they have. The result is
-// opaque.
-func boxShrink(n *image.NRGBA, k int) *image.NRGBA {
-	sw, sh := n.Rect.Dx(), n.Rect.Dy()
-	ow, oh := (sw+k-1)/k, (sh+k-1)/k
-	out := image.NewNRGBA(image.Rect(0, 0, ow, oh))
-	parallelRows(oh, func(oy0, oy1 int) {
-		sums := make([]uint32, ow*3)
-		for oy := oy0; oy < oy1; oy++ {
-			clear(sums)
-			y0, y1 := oy*k, min(sh, oy*k+k)
-			for y := y0; y < y1; y++ {
-				row := n.Pix[y*n.Stride : y*n.Stride+sw*4]
-				for ox := 0; ox < ow; ox++ {
-					x0, x1 := ox*k, min(sw, ox*k+k)
-					var r, g, b uint32
-					px := row[x0*4 : x1*4]
-					for i := 0; i+3 < len(px); i += 4 {
-						r += uint32(px[i])
-						g += uint32(px[i+1])
-						b += uint32(px[i+2])
-					}
-					s := sums[ox*3 : ox*3+3 : ox*3+3]
-					s[0] += r
-					s[1] += g
-					s[2] += b
-				}
-			}
-			dst := out.Pix[oy*out.Stride : oy*out.Stride+ow*4]
-			rows := uint32(y1 - y0)
-			for ox := 0; ox < ow; ox++ {
-				cnt := rows * uint32(min(sw, ox*k+k)-ox*k)
-				s := sums[ox*3 : ox*3+3 : ox*3+3]
-				d := dst[ox*4 : ox*4+4 : ox*4+4]
-				d[0] = uint8((s[0] + cnt/2) / cnt)
-				d[1] = uint8((s[1] + cnt/2) / cnt)
-				d[2] = uint8((s[2] + cnt/2) / cnt)
-				d[3] = 255
-			}
-		}
-	})
-	return out
 }
 
 // orient applies EXIF orientation o so that the result is upright.

@@ -14,6 +14,7 @@ import (
 // the 4:2:0 layout the encoder writes anyway), and the small planes are
 // turned upright. Working on 8-bit planes with fixed-point weights is several
 // times cheaper than converting to NRGBA and resampling four float channels.
+// The same resampler, four bytes per pixel, serves downscale for NRGBA.
 
 // shrinkYCbCr returns src resampled to tw x th as a 4:2:0 image with its
 // origin at (0, 0), or ok false when the layout is not handled (the caller
@@ -30,9 +31,9 @@ func shrinkYCbCr(src *image.YCbCr, tw, th int) (out *image.YCbCr, ok bool) {
 		return nil, false
 	}
 	out = &image.YCbCr{
-		Y:              resamplePlane(src.Y, sw, sh, src.YStride, tw, th),
-		Cb:             resamplePlane(src.Cb, cw, ch, src.CStride, tcw, tch),
-		Cr:             resamplePlane(src.Cr, cw, ch, src.CStride, tcw, tch),
+		Y:              resamplePlane(src.Y, sw, sh, src.YStride, 1, tw, th),
+		Cb:             resamplePlane(src.Cb, cw, ch, src.CStride, 1, tcw, tch),
+		Cr:             resamplePlane(src.Cr, cw, ch, src.CStride, 1, tcw, tch),
 		YStride:        tw,
 		CStride:        tcw,
 		SubsampleRatio: image.YCbCrSubsampleRatio420,
@@ -102,87 +103,102 @@ func orientPlane(p []uint8, w, h, stride, o int) (out []uint8, ow, oh int) {
 	return out, ow, oh
 }
 
-// resamplePlane resizes the sw x sh 8-bit plane p (row stride stride) to
-// dw x dh (stride dw). Like downscale, it first averages k x k blocks when
-// shrinking by more than 2x, then resamples with Catmull-Rom.
-func resamplePlane(p []uint8, sw, sh, stride, dw, dh int) []uint8 {
+// resamplePlane resizes an sw x sh image of interleaved 8-bit samples,
+// channels bytes per pixel (1 for a Y, Cb or Cr plane, 4 for NRGBA), with
+// rows stride bytes apart, to dw x dh with packed rows (stride
+// dw*channels). Every channel, alpha included, is filtered the same way and
+// independently of the others. It first averages k x k blocks when
+// shrinking by more than 2x (see preShrinkFactor), then resamples with
+// Catmull-Rom (see filterTaps). The result may share p's memory when no
+// resampling is needed.
+func resamplePlane(p []uint8, sw, sh, stride, channels, dw, dh int) []uint8 {
 	if k := preShrinkFactor(sw, sh, dw, dh); k > 1 {
-		p, sw, sh = boxShrinkPlane(p, sw, sh, stride, k)
-		stride = sw
+		p, sw, sh = boxShrinkPlane(p, sw, sh, stride, channels, k)
+		stride = sw * channels
 	}
 	if sw == dw && sh == dh {
-		if stride == sw {
-			return p[:sw*sh]
+		sr := sw * channels
+		if stride == sr {
+			return p[:sr*sh]
 		}
-		out := make([]uint8, dw*dh)
-		for y := 0; y < dh; y++ {
-			copy(out[y*dw:y*dw+dw], p[y*stride:y*stride+sw])
+		out := make([]uint8, sr*sh)
+		for y := 0; y < sh; y++ {
+			copy(out[y*sr:y*sr+sr], p[y*stride:y*stride+sr])
 		}
 		return out
 	}
-	// Horizontal pass into an intermediate dw x sh plane, then vertical.
-	tmp := p
-	tstride := stride
-	if dw != sw {
-		tmp = make([]uint8, dw*sh)
-		tstride = dw
-		taps := filterTaps(sw, dw)
-		parallelRows(sh, func(y0, y1 int) {
-			for y := y0; y < y1; y++ {
-				src := p[y*stride : y*stride+sw]
-				dst := tmp[y*dw : y*dw+dw]
-				for x := range dst {
-					t := &taps.spans[x]
-					ws := taps.weights[t.off : t.off+t.n]
-					s := src[t.start : t.start+t.n]
-					var acc int32
-					for i, w := range ws {
-						acc += w * int32(s[i])
-					}
-					dst[x] = clampFixed(acc)
-				}
-			}
-		})
-	}
-	if dh == sh {
-		return tmp
-	}
-	out := make([]uint8, dw*dh)
-	taps := filterTaps(sh, dh)
-	parallelRows(dh, func(y0, y1 int) {
-		acc := make([]int32, dw)
+	// Both passes filter down the columns, which streams whole rows, and
+	// write their result transposed; the second pass therefore filters
+	// along the original rows and transposes the image back. The
+	// intermediate keeps the ringing of the first pass unclamped, so the
+	// result does not depend on which direction goes first.
+	mid := filterColumnsTransposed[uint8, int16](p, sw, stride, channels, filterTaps(sh, dh))
+	return filterColumnsTransposed[int16, uint8](mid, dh, dh*channels, channels, filterTaps(sw, dw))
+}
+
+// sample is the type of the resampling passes' samples: uint8 for images,
+// int16 for the intermediate between the two passes.
+type sample interface{ uint8 | int16 }
+
+// filterColumnsTransposed filters each column of the image p (w pixels of
+// channels samples per row, rows stride samples apart) with taps, giving
+// n = len(taps.spans) output rows of w pixels, and returns them transposed:
+// w packed rows of n pixels, pixel y of row x being pixel x of output row y.
+// Output samples are rounded, and clamped to 0..255 when D is uint8.
+func filterColumnsTransposed[S, D sample](p []S, w, stride, channels int, taps taps) []D {
+	n := len(taps.spans)
+	outStride := n * channels
+	out := make([]D, w*outStride)
+	_, clamp := any(out).([]uint8)
+	parallelRows(n, func(y0, y1 int) {
+		acc := make([]int32, w*channels)
 		for y := y0; y < y1; y++ {
-			t := &taps.spans[y]
+			t := taps.spans[y]
 			clear(acc)
-			for i, w := range taps.weights[t.off : t.off+t.n] {
-				row := tmp[(t.start+i)*tstride : (t.start+i)*tstride+dw]
-				for x, v := range row {
-					acc[x] += w * int32(v)
+			addRows(acc, p[t.start*stride:], stride, taps.weights[t.off:t.off+t.n])
+			// Pixel x of output row y goes to row x, column y.
+			o := y * channels
+			for x := 0; x < len(acc); x += channels {
+				d := out[o : o+channels]
+				for c, a := range acc[x : x+len(d)] {
+					v := (a + 1<<(weightBits-1)) >> weightBits
+					if clamp {
+						v = min(max(v, 0), 255)
+					}
+					d[c] = D(v)
 				}
-			}
-			dst := out[y*dw : y*dw+dw]
-			for x, a := range acc {
-				dst[x] = clampFixed(a)
+				o += outStride
 			}
 		}
 	})
 	return out
 }
 
-// Fixed-point weights: 14 fractional bits; 8-bit samples times weights
-// that can reach a little over 1 fit an int32 easily.
-const weightBits = 14
-
-func clampFixed(acc int32) uint8 {
-	v := (acc + 1<<(weightBits-1)) >> weightBits
-	if v < 0 {
-		return 0
+// addRows adds ws[i] times row i of p (rows stride samples apart) to acc,
+// for every i. Taking four rows per sweep cuts the loads and stores of acc.
+func addRows[S sample](acc []int32, p []S, stride int, ws []int32) {
+	n := len(acc)
+	i := 0
+	for ; i+4 <= len(ws); i += 4 {
+		r0, r1 := p[i*stride:][:n], p[(i+1)*stride:][:n]
+		r2, r3 := p[(i+2)*stride:][:n], p[(i+3)*stride:][:n]
+		w0, w1, w2, w3 := ws[i], ws[i+1], ws[i+2], ws[i+3]
+		for x := range acc {
+			acc[x] += w0*int32(r0[x]) + w1*int32(r1[x]) + w2*int32(r2[x]) + w3*int32(r3[x])
+		}
 	}
-	if v > 255 {
-		return 255
+	for ; i < len(ws); i++ {
+		r0, w0 := p[i*stride:][:n], ws[i]
+		for x := range acc {
+			acc[x] += w0 * int32(r0[x])
+		}
 	}
-	return uint8(v)
 }
+
+// Fixed-point weights: 14 fractional bits. Samples (8-bit, or the
+// intermediate's, which ringing takes only a little outside 0..255) times
+// weights that can reach a little over 1 fit an int32 easily.
+const weightBits = 14
 
 type tapSpan struct{ start, n, off int }
 
@@ -252,25 +268,34 @@ func catmullRom(x float64) float64 {
 	return 0
 }
 
-// boxShrinkPlane averages k x k blocks of an 8-bit plane; partial blocks at
-// the right and bottom edges average the samples they have.
-func boxShrinkPlane(p []uint8, sw, sh, stride, k int) ([]uint8, int, int) {
+// boxShrinkPlane averages k x k blocks of an sw x sh image of interleaved
+// 8-bit samples (channels bytes per pixel, rows stride bytes apart), each
+// channel separately, and returns the result with packed rows and its size
+// in pixels. Partial blocks at the right and bottom edges average the
+// pixels they have.
+func boxShrinkPlane(p []uint8, sw, sh, stride, channels, k int) ([]uint8, int, int) {
+	ch := channels
 	ow, oh := (sw+k-1)/k, (sh+k-1)/k
-	out := make([]uint8, ow*oh)
-	full := sw / k // blocks with k columns
+	sr, dr := sw*ch, ow*ch // row lengths in bytes
+	full := sw / k         // blocks with k columns
+	out := make([]uint8, dr*oh)
 	parallelRows(oh, func(oy0, oy1 int) {
-		sums := make([]uint32, ow)
+		sums := make([]uint32, dr)
 		for oy := oy0; oy < oy1; oy++ {
 			clear(sums)
 			y0, y1 := oy*k, min(sh, oy*k+k)
 			for y := y0; y < y1; y++ {
-				row := p[y*stride : y*stride+sw]
-				if k == 2 {
-					for ox := 0; ox < full; ox++ {
-						sums[ox] += uint32(row[2*ox]) + uint32(row[2*ox+1])
+				row := p[y*stride : y*stride+sr]
+				ox := 0
+				switch { // planes (phone photos) take tighter loops
+				case ch == 1 && k == 2:
+					s := sums[:full]
+					for i := range s {
+						s[i] += uint32(row[2*i]) + uint32(row[2*i+1])
 					}
-				} else {
-					for ox := 0; ox < full; ox++ {
+					ox = full
+				case ch == 1:
+					for ; ox < full; ox++ {
 						var s uint32
 						for _, v := range row[ox*k : ox*k+k] {
 							s += uint32(v)
@@ -278,19 +303,28 @@ func boxShrinkPlane(p []uint8, sw, sh, stride, k int) ([]uint8, int, int) {
 						sums[ox] += s
 					}
 				}
-				if full < ow {
-					var s uint32
-					for _, v := range row[full*k:] {
-						s += uint32(v)
+				for ; ox < ow; ox++ {
+					blk := row[ox*k*ch : min(sr, (ox+1)*k*ch)]
+					s := sums[ox*ch : ox*ch+ch]
+					for c := range s {
+						var t uint32
+						for j := c; j < len(blk); j += ch {
+							t += uint32(blk[j])
+						}
+						s[c] += t
 					}
-					sums[full] += s
 				}
 			}
+			// Every block has k columns but the last, which may be partial.
 			rows := uint32(y1 - y0)
-			dst := out[oy*ow : oy*ow+ow]
-			for ox := range dst {
-				cnt := rows * uint32(min(sw, ox*k+k)-ox*k)
-				dst[ox] = uint8((sums[ox] + cnt/2) / cnt)
+			dst := out[oy*dr : oy*dr+dr]
+			cnt := rows * uint32(k)
+			for i, s := range sums[:full*ch] {
+				dst[i] = uint8((s + cnt/2) / cnt)
+			}
+			cnt = rows * uint32(sw-full*k)
+			for i := full * ch; i < dr; i++ {
+				dst[i] = uint8((sums[i] + cnt/2) / cnt)
 			}
 		}
 	})

@@ -38,22 +38,25 @@ func TestOrientPlaneMatchesOrient(t *testing.T) {
 	}
 }
 
-// A flat plane stays flat through every resampling ratio (the fixed-point
-// weights have exact unit gain), and sizes come out as asked.
+// A flat image stays flat through every resampling ratio (the fixed-point
+// weights have exact unit gain), and sizes come out as asked, for planes
+// and for four-channel pixels.
 func TestResamplePlaneFlat(t *testing.T) {
-	for _, tc := range [][4]int{{4032, 3, 1370, 1}, {101, 67, 40, 23}, {100, 80, 99, 79}, {33, 9, 10, 4}, {5, 5, 5, 5}, {64, 64, 7, 61}} {
-		sw, sh, dw, dh := tc[0], tc[1], tc[2], tc[3]
-		p := make([]uint8, sw*sh)
-		for i := range p {
-			p[i] = 200
-		}
-		out := resamplePlane(p, sw, sh, sw, dw, dh)
-		if len(out) != dw*dh {
-			t.Fatalf("%v: %d samples, want %d", tc, len(out), dw*dh)
-		}
-		for i, v := range out {
-			if v != 200 {
-				t.Fatalf("%v: sample %d = %d, want 200", tc, i, v)
+	for _, ch := range []int{1, 4} {
+		for _, tc := range [][4]int{{4032, 3, 1370, 1}, {101, 67, 40, 23}, {100, 80, 99, 79}, {33, 9, 10, 4}, {5, 5, 5, 5}, {64, 64, 7, 61}} {
+			sw, sh, dw, dh := tc[0], tc[1], tc[2], tc[3]
+			p := make([]uint8, sw*sh*ch)
+			for i := range p {
+				p[i] = 200
+			}
+			out := resamplePlane(p, sw, sh, sw*ch, ch, dw, dh)
+			if len(out) != dw*dh*ch {
+				t.Fatalf("ch=%d %v: %d samples, want %d", ch, tc, len(out), dw*dh*ch)
+			}
+			for i, v := range out {
+				if v != 200 {
+					t.Fatalf("ch=%d %v: sample %d = %d, want 200", ch, tc, i, v)
+				}
 			}
 		}
 	}
