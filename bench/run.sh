@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Side by side: proofpack build against ImageMagick, img2pdf and a
-# decode-only floor, on one deterministic order (bench/genorder: 8 phone
-# photos 4032x3024 JPEG with EXIF orientation and GPS, 3 screenshots
-# 1170x2532 PNG). Runs the four commands in turn, RUNS times (after one
-# warm-up round), and prints median and min-max of wall time, CPU time
-# (user+system) and peak memory (max RSS) from /usr/bin/time, the output
-# sizes and the ratios against the issue's targets.
+# Side by side: proofpack build against ImageMagick, img2pdf and two
+# decode-only floors (the standard decoders at full size, the issue's floor;
+# and photos decoded at 1/2 size as proofpack decodes them), on one
+# deterministic order (bench/genorder: 8 phone photos 4032x3024 JPEG with
+# EXIF orientation and GPS, 3 screenshots 1170x2532 PNG). Runs the five
+# commands in turn, RUNS times (after one warm-up round), and prints median
+# and min-max of wall time, CPU time (user+system) and peak memory (max
+# RSS) from /usr/bin/time, the output sizes and the ratios against the
+# issue's targets.
 #
 #   bench/run.sh [-n RUNS] [-w WORKDIR] [-b PROOFPACK_BINARY]
 #
@@ -31,7 +33,7 @@ while getopts "n:w:b:h" opt; do
 	n) runs=$OPTARG ;;
 	w) work=$OPTARG ;;
 	b) bin=$(realpath "$OPTARG") ;;
-	*) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+	*) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 	esac
 done
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -87,8 +89,9 @@ run_magick() {
 }
 run_img2pdf() { img2pdf "${paths[@]}" -o "$work/out/img2pdf.pdf"; }
 run_floor() { "$work/decodefloor" "${paths[@]}" >/dev/null; }
+run_floor2() { "$work/decodefloor" -jpeg-scale 2 "${paths[@]}" >/dev/null; }
 
-tools=(proofpack magick img2pdf floor)
+tools=(proofpack magick img2pdf floor floor2)
 timed() { # tool round
 	"$TIME" -o "$work/times/$1.$2" -f '%e %U %S %M' bash -c "$(declare -f "run_$1"); $(declare -p work order paths convert syspolicy); run_$1"
 }
@@ -134,6 +137,7 @@ echo
 echo "proofpack / ImageMagick wall:  $(ratio "${wall[proofpack]}" "${wall[magick]}")  (target <= 0.35)"
 echo "proofpack / ImageMagick peak:  $(ratio "${mem[proofpack]}" "${mem[magick]}")  (target <= 0.25)"
 echo "proofpack / decode floor wall: $(ratio "${wall[proofpack]}" "${wall[floor]}")  (target <= 1.5)"
+echo "proofpack / 1/2-decode floor:  $(ratio "${wall[proofpack]}" "${wall[floor2]}")  (photos decoded at the size proofpack decodes them)"
 echo "proofpack / img2pdf wall:      $(ratio "${wall[proofpack]}" "${wall[img2pdf]}")"
 echo "proofpack output:              $(stat -c %s "$work/out/proofpack.pdf" | awk '{ printf "%.2f MB", $1 / 1e6 }')  (budget 4.5 MB)"
 echo "outputs and raw times: $work"

@@ -4,11 +4,16 @@
 // Whatever proofpack does on top of this (resizing, rotating, encoding,
 // laying out the PDF) is its overhead.
 //
-//	go run ./bench/decodefloor IMAGE...
+// With -jpeg-scale N (2, 4 or 8) JPEGs are instead decoded at 1/N size by
+// internal/jpegscale, as proofpack does for photos that shrink that much:
+// the floor for a program that decodes only what it needs.
+//
+//	go run ./bench/decodefloor [-jpeg-scale N] IMAGE...
 package main
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"image"
 	_ "image/jpeg"
@@ -16,12 +21,16 @@ import (
 	"os"
 	"runtime"
 	"sync"
+
+	"github.com/proofpack/proofpack/internal/jpegscale"
 )
 
 func main() {
-	files := os.Args[1:]
-	if len(files) == 0 {
-		fmt.Fprintln(os.Stderr, "usage: decodefloor IMAGE...")
+	scale := flag.Int("jpeg-scale", 1, "decode JPEGs at 1/`N` size (2, 4 or 8) with internal/jpegscale")
+	flag.Parse()
+	files := flag.Args()
+	if len(files) == 0 || (*scale != 1 && *scale != 2 && *scale != 4 && *scale != 8) {
+		fmt.Fprintln(os.Stderr, "usage: decodefloor [-jpeg-scale N] IMAGE...")
 		os.Exit(2)
 	}
 	jobs := make(chan string)
@@ -39,7 +48,7 @@ func main() {
 				data, err := os.ReadFile(f)
 				var img image.Image
 				if err == nil {
-					img, _, err = image.Decode(bytes.NewReader(data))
+					img, err = decode(data, *scale)
 				}
 				mu.Lock()
 				if err != nil {
@@ -62,4 +71,17 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Printf("decoded %d images, %.1f megapixels\n", len(files), float64(pixels)/1e6)
+}
+
+// decode decodes data: at 1/scale size when scale > 1 and internal/jpegscale
+// handles the file, else (PNGs, other JPEG layouts) at full size with the
+// standard decoders.
+func decode(data []byte, scale int) (image.Image, error) {
+	if scale > 1 {
+		if img, err := jpegscale.Decode(data, scale, 1<<30); err == nil {
+			return img, nil
+		}
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	return img, err
 }
