@@ -14,6 +14,10 @@ type huffman struct {
 	maxCode [17]int32 // largest code of each length, -1 if none
 	valPtr  [17]int32 // index in vals of the first code of each length, minus that code
 	vals    []uint8
+	// fast, for AC tables, decodes a whole coefficient from the next
+	// lutBits bits when its code and magnitude bits fit in them (most do):
+	// value<<8 | run<<4 | bits used, the value in -128..127; 0 otherwise.
+	fast [1 << lutBits]int16
 }
 
 // newHuffman builds a table from a DHT segment's code counts per length
@@ -45,6 +49,24 @@ func newHuffman(counts [16]int, vals []uint8) (*huffman, error) {
 		code <<= 1
 	}
 	return h, nil
+}
+
+// buildFast fills h.fast (see huffman); only AC tables use it.
+func (h *huffman) buildFast() {
+	for i, e := range h.lut {
+		l := uint(e >> 8)
+		r, s := int32(e>>4)&15, uint(e&15)
+		if e == 0 || s == 0 || l+s > lutBits {
+			continue
+		}
+		v := int32(i>>(lutBits-l-s)) & (1<<s - 1)
+		if v < 1<<(s-1) {
+			v += -1<<s + 1
+		}
+		if v >= -128 && v <= 127 {
+			h.fast[i] = int16(v<<8 | r<<4 | int32(l+s))
+		}
+	}
 }
 
 // bitReader reads the entropy-coded bits of a scan from data, removing the

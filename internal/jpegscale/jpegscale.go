@@ -334,6 +334,7 @@ func (d *decoder) parseDHT(seg []byte) error {
 		if tc == 0 {
 			d.dcTables[th] = h
 		} else {
+			h.buildFast()
 			d.acTables[th] = h
 		}
 		seg = seg[17+total:]
@@ -497,12 +498,24 @@ func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, blk *[16]int
 	}
 	blk[0] = c.pred * q[0]
 	ac := false
-	lut := &c.ac.lut
+	lut, fast := &c.ac.lut, &c.ac.fast
 	for k := 1; k < 64; k++ {
 		if n < 32 {
 			br.acc, br.n = acc, n
 			br.fill()
 			acc, n = br.acc, br.n
+		}
+		if f := int32(fast[acc>>(64-lutBits)]); f != 0 {
+			acc <<= uint(f & 15)
+			n -= uint(f & 15)
+			if k += int(f>>4) & 15; k > 63 {
+				return false, errCorrupt("too many coefficients")
+			}
+			if p := keep[k]; p > 0 {
+				blk[p] = (f >> 8) * q[k]
+				ac = true
+			}
+			continue
 		}
 		var rs uint8
 		if e := lut[acc>>(64-lutBits)]; e != 0 {
