@@ -308,13 +308,14 @@ func Normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 	// (see internal/jpegscale); a layout that decoder leaves alone, or any
 	// doubt about the file, takes the standard decoder, which also words
 	// the errors. Redaction rectangles are in full-size pixels, so redacted
-	// images are decoded at full size.
+	// images are decoded at full size: a reduced block mixes all of its
+	// pixels, so painting after a scaled decode could leave a trace of the
+	// hidden text around the box.
 	var img image.Image
-	scaled := false
 	if info.Format == "jpeg" && len(opt.Redact) == 0 {
 		if d := jpegScale(info.Width, info.Height, tw, th); d > 1 {
 			if m, err := jpegscale.Decode(data, d, opt.Limits.maxPixels()); err == nil {
-				img, scaled = m, true
+				img = m
 			}
 		}
 	}
@@ -337,10 +338,11 @@ func Normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 	}
 	sw, sh := canvas.Dx(), canvas.Dy()
 
-	// Colour photo shrinking by more than 2x (the phone-photo case): resample
-	// the Y, Cb and Cr planes directly and hand them to the JPEG encoder,
-	// never materialising RGB (see ycbcr.go).
-	if yc, ok := img.(*image.YCbCr); ok && yc.Rect == canvas && !opt.Lossless && !opt.Gray && (scaled || preShrinkFactor(sw, sh, tw, th) > 1) {
+	// Colour JPEG (or WebP) into a JPEG: resample the Y, Cb and Cr planes
+	// directly and hand them to the JPEG encoder, never materialising RGB
+	// (see ycbcr.go). The encoder writes 4:2:0 whatever it is given, so
+	// producing 4:2:0 planes loses nothing.
+	if yc, ok := img.(*image.YCbCr); ok && yc.Rect == canvas && !opt.Lossless && !opt.Gray {
 		if small, ok := shrinkYCbCr(yc, tw, th); ok {
 			img, yc = nil, nil
 			if err := ctx.Err(); err != nil {
