@@ -415,6 +415,11 @@ func (d *decoder) scan(seg []byte, pos int) (int, error) {
 			}
 		}
 		bx0, by0 := n%mx, n/mx
+		if bx0 == 0 && d.bits.pad > d.bits.n {
+			// A cut file: stop at the row where the data ran out rather
+			// than decode the rest of the image from zero bits.
+			return 0, errCorrupt("the scan data ends too early")
+		}
 		for _, c := range order {
 			q := d.qt[c.tq]
 			for j := range c.v {
