@@ -40,8 +40,8 @@
 // low frequencies of each block: about twice as fast as a full decode, and
 // already low-pass filtered. Its Y, Cb and Cr planes are then resampled to
 // the box and encoded without going through RGB (see ycbcr.go). Layouts
-// that decoder leaves alone (progressive, CMYK, ...), damaged files and
-// redacted images take image/jpeg at full size.
+// that decoder leaves alone (progressive, CMYK, ...) and damaged files
+// take image/jpeg at full size.
 //
 // # Errors
 //
@@ -160,8 +160,11 @@ type Options struct {
 	Limits Limits
 	// Redact lists rectangles, in pixels of the upright image (as a viewer
 	// shows it, after EXIF orientation), painted solid black on the decoded
-	// original before anything else: their pixels survive nowhere in the
-	// output. Redaction disables the JPEG fast path.
+	// image before anything else: their pixels survive nowhere in the
+	// output. For a JPEG each is first grown to the image's MCU grid (16
+	// pixels for the usual 4:2:0), so that no compressed block that held a
+	// hidden pixel leaves a trace next to the box. Redaction disables the
+	// JPEG fast path.
 	Redact []image.Rectangle
 	// Gray encodes the output in grayscale.
 	Gray bool
@@ -307,15 +310,13 @@ func Normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 	// A JPEG that shrinks by 2x or more is decoded at 1/2, 1/4 or 1/8 size
 	// (see internal/jpegscale); a layout that decoder leaves alone, or any
 	// doubt about the file, takes the standard decoder, which also words
-	// the errors. Redaction rectangles are in full-size pixels, so redacted
-	// images are decoded at full size: a reduced block mixes all of its
-	// pixels, so painting after a scaled decode could leave a trace of the
-	// hidden text around the box.
+	// the errors.
 	var img image.Image
-	if info.Format == "jpeg" && len(opt.Redact) == 0 {
+	denom := 1
+	if info.Format == "jpeg" {
 		if d := jpegScale(info.Width, info.Height, tw, th); d > 1 {
 			if m, err := jpegscale.Decode(data, d, opt.Limits.maxPixels()); err == nil {
-				img = m
+				img, denom = m, d
 			}
 		}
 	}
@@ -334,7 +335,16 @@ func Normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 	}
 
 	if len(opt.Redact) > 0 {
-		img = redact(img, canvas, info.Orientation, opt.Redact)
+		// A JPEG's redaction covers whole MCUs (see redactionBoxes); if the
+		// grid cannot be read, the largest there is.
+		gw, gh := 1, 1
+		if info.Format == "jpeg" {
+			var ok bool
+			if gw, gh, ok = jpegscale.MCUSize(data); !ok {
+				gw, gh = 32, 32
+			}
+		}
+		img = redact(img, canvas, redactionBoxes(opt.Redact, info.Width, info.Height, info.Orientation, gw, gh, denom))
 	}
 	sw, sh := canvas.Dx(), canvas.Dy()
 

@@ -6,21 +6,39 @@ import (
 	"image/draw"
 )
 
-// redact paints the rectangles, given in upright coordinates, solid black
-// on a copy of the decoded image in its stored orientation.
-func redact(img image.Image, canvas image.Rectangle, orientation int, rects []image.Rectangle) image.Image {
+// redact paints boxes (stored-orientation pixels of the canvas, see
+// redactionBoxes) solid black on an opaque copy of the decoded image.
+func redact(img image.Image, canvas image.Rectangle, boxes []image.Rectangle) image.Image {
 	dst := image.NewNRGBA(canvas)
 	draw.Draw(dst, canvas, image.NewUniform(color.White), image.Point{}, draw.Src)
 	draw.Draw(dst, canvas, img, canvas.Min, draw.Over)
-	sw, sh := canvas.Dx(), canvas.Dy()
 	black := image.NewUniform(color.NRGBA{A: 255})
-	for _, r := range rects {
-		s := storedRect(r, sw, sh, orientation).Add(canvas.Min).Intersect(canvas)
-		if !s.Empty() {
+	for _, b := range boxes {
+		if s := b.Add(canvas.Min).Intersect(canvas); !s.Empty() {
 			draw.Draw(dst, s, black, image.Point{}, draw.Src)
 		}
 	}
 	return dst
+}
+
+// redactionBoxes maps rectangles of the upright image to the stored image
+// (sw x sh pixels at full size, EXIF orientation o), grows each outwards to
+// the grid of gw x gh cells (a JPEG's MCUs: then no block that held a
+// hidden pixel keeps anything of it, not even compression ringing or, after
+// a reduced decode, the blur of its low frequencies), and divides by d, the
+// decoder's reduction, rounding outwards.
+func redactionBoxes(rs []image.Rectangle, sw, sh, o, gw, gh, d int) []image.Rectangle {
+	var boxes []image.Rectangle
+	for _, r := range rs {
+		s := storedRect(r, sw, sh, o).Intersect(image.Rect(0, 0, sw, sh))
+		if s.Empty() {
+			continue
+		}
+		s.Min.X, s.Min.Y = s.Min.X/gw*gw, s.Min.Y/gh*gh
+		s.Max.X, s.Max.Y = min(sw, (s.Max.X+gw-1)/gw*gw), min(sh, (s.Max.Y+gh-1)/gh*gh)
+		boxes = append(boxes, image.Rect(s.Min.X/d, s.Min.Y/d, (s.Max.X+d-1)/d, (s.Max.Y+d-1)/d))
+	}
+	return boxes
 }
 
 // storedRect maps a rectangle of the upright image to the stored image of

@@ -86,3 +86,48 @@ func TestGrayOption(t *testing.T) {
 		t.Fatalf("output is %T, want *image.Gray", out)
 	}
 }
+
+// TestRedactionLeavesNoTrace: whatever was inside a redacted rectangle,
+// the output is byte for byte the same, at full size and through the
+// reduced-size decode, in both orientations: nothing of the hidden pixels
+// survives, not even as the JPEG ringing or the low-pass blur of the
+// blocks they shared with visible pixels (hence boxes grown to the MCU
+// grid; without that this test fails).
+func TestRedactionLeavesNoTrace(t *testing.T) {
+	const w, h = 1600, 1200                  // upright (samplegen stores it turned for orientation 6)
+	secret := image.Rect(403, 301, 777, 557) // not on the block grid
+	for _, o := range []int{1, 6} {
+		var outs [2][]Result
+		for v := range 2 {
+			m := image.NewRGBA(image.Rect(0, 0, w, h))
+			for y := range h {
+				for x := range w {
+					c := color.RGBA{uint8(x / 7), uint8(y / 5), 140, 255}
+					if (image.Point{x, y}).In(secret) {
+						c = color.RGBA{250, 250, 250, 255} // variant 0: blank
+						if v == 1 && (x/3+y/5)%4 == 0 {
+							c = color.RGBA{10, 10, 10, 255} // variant 1: "text"
+						}
+					}
+					m.SetRGBA(x, y, c)
+				}
+			}
+			data, err := samplegen.EncodeJPEGWithEXIF(m, 90, samplegen.EXIF{Orientation: o})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, box := range []int{500, 2000} { // 1/2-size decode; full size
+				res, err := Normalise(context.Background(), data, Options{MaxWidth: box, MaxHeight: box, Redact: []image.Rectangle{secret}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				outs[v] = append(outs[v], res)
+			}
+		}
+		for i := range outs[0] {
+			if !bytes.Equal(outs[0][i].Data, outs[1][i].Data) {
+				t.Errorf("orientation %d, output %dx%d: differs with the content under the redaction", o, outs[0][i].Width, outs[0][i].Height)
+			}
+		}
+	}
+}

@@ -581,3 +581,43 @@ func (d *decoder) image() image.Image {
 		SubsampleRatio: ratio, Rect: r,
 	}
 }
+
+// MCUSize returns the size in pixels of a JPEG's minimum coded unit, read
+// from its frame header whatever the coding (sequential or progressive):
+// 8 times the largest sampling factors, so 16x16 for 4:2:0 and 8x8 for a
+// gray image. Every pixel is coded in the blocks of exactly one MCU, so a
+// region grown to this grid covers every block that holds any of its
+// pixels. ok is false when no frame header is found before the first scan.
+func MCUSize(data []byte) (w, h int, ok bool) {
+	if len(data) < 4 || data[0] != 0xFF || data[1] != markerSOI {
+		return 0, 0, false
+	}
+	pos := 2
+	for pos+4 <= len(data) && data[pos] == 0xFF {
+		m := data[pos+1]
+		if m == 0xFF { // fill byte
+			pos++
+			continue
+		}
+		n := int(data[pos+2])<<8 | int(data[pos+3])
+		if n < 2 || pos+2+n > len(data) || m == markerSOS || m == markerEOI {
+			return 0, 0, false
+		}
+		if seg := data[pos+4 : pos+2+n]; m >= markerSOF0 && m <= 0xCF && m != markerDHT && m != 0xC8 && m != 0xCC {
+			if len(seg) < 6 || seg[5] == 0 || len(seg) < 6+3*int(seg[5]) {
+				return 0, 0, false
+			}
+			if seg[5] == 1 {
+				return 8, 8, true // one component is coded block by block
+			}
+			hmax, vmax := 1, 1
+			for i := range int(seg[5]) {
+				f := seg[7+3*i]
+				hmax, vmax = max(hmax, int(f>>4)), max(vmax, int(f&15))
+			}
+			return 8 * hmax, 8 * vmax, true
+		}
+		pos += 2 + n
+	}
+	return 0, 0, false
+}
