@@ -667,16 +667,22 @@ func FuzzNormalise(f *testing.F) {
 	f.Add(encPNG(f, markedImage(20, 10)))
 	f.Add(withExif(encJPEG(f, markedImage(20, 10), 80), exifSpec{orientation: 6, gps: true}))
 	f.Add(pngHeaderOnly(100, 100, 8, 6))
+	// Large enough for the reduced-size decode (1/4) into the 16x16 box.
+	f.Add(encJPEG(f, markedImage(64, 40), 80))
+	f.Add(withExif(encJPEG(f, markedImage(64, 40), 80), exifSpec{orientation: 6}))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		res, err := Normalise(context.Background(), data, Options{MaxWidth: 16, MaxHeight: 16, Limits: Limits{MaxPixels: 1 << 20}})
-		if err != nil {
-			if !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrUnsupported) && !errors.Is(err, ErrTooLarge) {
-				t.Fatalf("unclassified error: %v", err)
+		// Without and with a redaction (which changes the decoding path).
+		for _, redact := range [][]image.Rectangle{nil, {image.Rect(3, 2, 21, 9)}} {
+			res, err := Normalise(context.Background(), data, Options{MaxWidth: 16, MaxHeight: 16, Limits: Limits{MaxPixels: 1 << 20}, Redact: redact})
+			if err != nil {
+				if !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrUnsupported) && !errors.Is(err, ErrTooLarge) {
+					t.Fatalf("unclassified error: %v", err)
+				}
+				return
 			}
-			return
-		}
-		if res.Width > 16 || res.Height > 16 || len(res.Data) == 0 {
-			t.Fatalf("bad result %dx%d", res.Width, res.Height)
+			if res.Width > 16 || res.Height > 16 || len(res.Data) == 0 {
+				t.Fatalf("bad result %dx%d", res.Width, res.Height)
+			}
 		}
 	})
 }
