@@ -234,3 +234,26 @@ func checkUniform(t *testing.T, name string, img image.Image) {
 		}
 	}
 }
+
+// TestGrayscaleProfile: a profile asking for grayscale (no built-in one
+// does; a --templates folder can) gives a packet whose every image is
+// gray, photos and screenshots alike, and which still passes the readers.
+func TestGrayscaleProfile(t *testing.T) {
+	set := builtin(t)
+	c := loadSample(t, filepath.Join(samplesDir, "missing-item-en"))
+	prof := *set.ProfileFor(c.Manifest.Platform)
+	prof.Name, prof.Grayscale = "gray-test", true
+	var buf bytes.Buffer
+	if _, _, err := Render(context.Background(), &buf, c, Options{Templates: set, Profile: &prof}); err != nil {
+		t.Fatal(err)
+	}
+	rep := pdfcheck.CheckBytes(t, buf.Bytes())
+	if len(rep.Images) == 0 {
+		t.Fatal("no images listed")
+	}
+	for _, im := range rep.Images {
+		if im.Type == "image" && im.Color != "gray" {
+			t.Errorf("page %d: a %dx%d %s image in a grayscale packet", im.Page, im.Width, im.Height, im.Color)
+		}
+	}
+}
