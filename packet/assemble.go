@@ -213,7 +213,7 @@ func assemble(ctx context.Context, c *evidence.Case, opt Options, q step, cache 
 				name = strings.ReplaceAll(name, "/", "of")
 			}
 			ext := map[string]string{"jpeg": ".jpg", "png": ".png"}[f.Image.Format]
-			pk.exports = append(pk.exports, exportImage{name: name + ext, format: f.Image.Format, data: f.Image.Data})
+			pk.exports = append(pk.exports, exportImage{name: name + ext, image: f.Image, marks: f.Marks})
 		}
 		for i, e := range g.exhibits {
 			im := exhibitImage{label: e.Label, kind: e.Kind}

@@ -257,3 +257,52 @@ func TestGrayscaleProfile(t *testing.T) {
 		}
 	}
 }
+
+// TestExportedImagesShowHighlights: an exhibit uploaded on its own shows the
+// red outline and the numbered disc the packet draws over it (the sample
+// label's highlight: x 5-95%, y 12-32%, note (1)); the image embedded in the
+// PDF stays clean, the marks being drawn there as vectors.
+func TestExportedImagesShowHighlights(t *testing.T) {
+	set := builtin(t)
+	prof, _ := set.Profile("taobao") // exports images
+	outDir := t.TempDir()
+	if _, err := BuildFile(context.Background(), filepath.Join(samplesDir, "missing-item-zh"), filepath.Join(outDir, "p.pdf"),
+		FileOptions{Options: Options{Templates: set, Profile: prof}, ImagesDir: filepath.Join(outDir, "images")}); err != nil {
+		t.Fatal(err)
+	}
+	img := readImage(t, filepath.Join(outDir, "images", "A1.jpg"))
+	b := img.Bounds()
+	red := func(x, y int) bool {
+		r, g, bl, _ := img.At(b.Min.X+x, b.Min.Y+y).RGBA()
+		return r>>8 > 160 && g>>8 < 90 && bl>>8 < 90
+	}
+	w, h := b.Dx(), b.Dy()
+	// The outline's top and bottom edges, sampled across the middle.
+	for _, y := range []int{h * 12 / 100, h * 32 / 100} {
+		n := 0
+		for x := w * 20 / 100; x < w*80/100; x++ {
+			if red(x, y) || red(x, y+1) || red(x, y-1) {
+				n++
+			}
+		}
+		if n < w*55/100 {
+			t.Errorf("row %d: %d red pixels along the highlight's edge, want most of %d", y, n, w*60/100)
+		}
+	}
+	// The disc at the top-left corner, with a white "1" in it.
+	cx, cy := w*5/100, h*12/100
+	if !red(cx-6, cy) {
+		t.Errorf("no red disc at the highlight's corner (%d,%d)", cx, cy)
+	}
+	white := 0
+	for y := cy - 8; y <= cy+8; y++ {
+		for x := cx - 8; x <= cx+8; x++ {
+			if r, g, bl, _ := img.At(b.Min.X+x, b.Min.Y+y).RGBA(); r>>8 > 200 && g>>8 > 200 && bl>>8 > 200 {
+				white++
+			}
+		}
+	}
+	if white < 6 {
+		t.Errorf("%d white pixels in the disc; want the digit", white)
+	}
+}

@@ -12,14 +12,16 @@ import (
 	"golang.org/x/image/draw"
 
 	"github.com/proofpack/proofpack/internal/atomicfile"
+	"github.com/proofpack/proofpack/pdf"
 )
 
 // exportImage is one exhibit image as its own file: the normalised image
-// embedded in the packet, named by its exhibit label.
+// embedded in the packet, named by its exhibit label, with the highlights
+// the packet draws over it.
 type exportImage struct {
-	name   string // "A1.jpg", "B1-2.png" for a scroll capture's slices
-	format string
-	data   []byte
+	name  string // "A1.jpg", "B1-2.png" for a scroll capture's slices
+	image pdf.Image
+	marks []pdf.Mark
 }
 
 // capImage returns the image re-encoded as a JPEG of at most limit bytes,
@@ -63,14 +65,22 @@ func writeImages(dir string, images []exportImage, limit int64) ([]string, error
 	}
 	var written []string
 	for _, im := range images {
-		data, err := capImage(im.name, im.data, limit)
+		data := im.image.Data
+		if len(im.marks) > 0 {
+			var err error
+			if data, err = burnMarks(im.image, im.marks); err != nil {
+				return written, fmt.Errorf("%s: %w", im.name, err)
+			}
+		}
+		capped, err := capImage(im.name, data, limit)
 		if err != nil {
 			return written, err
 		}
 		name := im.name
-		if !bytes.Equal(data, im.data) {
+		if !bytes.Equal(capped, data) { // re-encoded as a JPEG
 			name = name[:len(name)-len(filepath.Ext(name))] + ".jpg"
 		}
+		data = capped
 		p := filepath.Join(dir, name)
 		if err := atomicfile.Write(p, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 			return written, err
