@@ -282,6 +282,7 @@ func sliceScroll(p *phrases, n normalised, fig pdf.Figure, sliceH int) ([]*figur
 			f.Lines = []string{p.T("exhibit_continued", n.e.Label)}
 		}
 		f.Image = pdfImage("png", r.Dx(), r.Dy(), int(fig.Image.DPI), buf.Bytes())
+		f.Marks = sliceMarks(fig.Marks, b.Dy(), r.Min.Y-b.Min.Y, r.Max.Y-b.Min.Y)
 		figs = append(figs, f)
 	}
 	var groups []*figureGroup
@@ -290,4 +291,22 @@ func sliceScroll(p *phrases, n normalised, fig pdf.Figure, sliceH int) ([]*figur
 		groups = append(groups, g)
 	}
 	return groups, nil
+}
+
+// sliceMarks returns the parts of marks (fractions of an image h pixels
+// tall) that fall in the slice of rows y0 to y1, as fractions of the slice:
+// a highlight on a scroll capture is drawn on the slices it covers, not at
+// the same fractions on every slice.
+func sliceMarks(marks []pdf.Mark, h, y0, y1 int) []pdf.Mark {
+	var out []pdf.Mark
+	sh := float64(y1 - y0)
+	for _, m := range marks {
+		top, bot := m.Box[1]*float64(h), (m.Box[1]+m.Box[3])*float64(h)
+		t, u := max(top, float64(y0)), min(bot, float64(y1))
+		if u <= t {
+			continue
+		}
+		out = append(out, pdf.Mark{N: m.N, Box: [4]float64{m.Box[0], (t - float64(y0)) / sh, m.Box[2], (u - t) / sh}})
+	}
+	return out
 }
