@@ -340,7 +340,7 @@ func Normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 		gw, gh := 1, 1
 		if info.Format == "jpeg" {
 			var ok bool
-			if gw, gh, ok = jpegscale.MCUSize(data); !ok {
+			if gw, gh, ok = mcuSize(data); !ok {
 				gw, gh = 32, 32
 			}
 		}

@@ -102,6 +102,7 @@ type jpegHeader struct {
 	precision      int
 	components     int
 	componentIDs   []byte
+	hmax, vmax     int // largest sampling factors (1 for a single component)
 	jfif           bool
 	adobe          bool
 	adobeTransform byte
@@ -128,13 +129,32 @@ func headerFromSegs(data []byte, segs []jpegSeg) jpegHeader {
 				h.sof = m
 				h.precision = int(p[0])
 				h.components = int(p[5])
+				h.hmax, h.vmax = 1, 1
 				for i := 0; i < h.components && 6+3*i < len(p); i++ {
 					h.componentIDs = append(h.componentIDs, p[6+3*i])
+					if h.components > 1 && 7+3*i < len(p) {
+						// One component is coded block by block whatever
+						// its factors say.
+						h.hmax, h.vmax = max(h.hmax, int(p[7+3*i]>>4)), max(h.vmax, int(p[7+3*i]&15))
+					}
 				}
 			}
 		}
 	}
 	return h
+}
+
+// mcuSize returns the size in pixels of a JPEG's minimum coded unit, 8
+// times the largest sampling factors (16x16 for 4:2:0, 8x8 for gray),
+// whatever the coding. Every pixel is coded in the blocks of exactly one
+// MCU, so a region grown to this grid covers every block that holds any of
+// its pixels. ok is false when no frame header precedes the first scan.
+func mcuSize(data []byte) (w, h int, ok bool) {
+	hd := scanJPEGHeader(data)
+	if hd.sof == 0 || hd.hmax == 0 {
+		return 0, 0, false
+	}
+	return 8 * hd.hmax, 8 * hd.vmax, true
 }
 
 // isMetadataSeg reports whether s is an APPn or COM segment that must not

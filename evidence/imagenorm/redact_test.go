@@ -7,6 +7,8 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/proofpack/proofpack/internal/samplegen"
@@ -129,5 +131,26 @@ func TestRedactionLeavesNoTrace(t *testing.T) {
 				t.Errorf("orientation %d, output %dx%d: differs with the content under the redaction", o, outs[0][i].Width, outs[0][i].Height)
 			}
 		}
+	}
+}
+
+// TestMCUSize reads the block grid from the frame header, for every
+// sampling and coding (the files are internal/jpegscale's fixtures, one
+// picture written by libjpeg-turbo's cjpeg in each layout).
+func TestMCUSize(t *testing.T) {
+	for name, want := range map[string][2]int{
+		"420": {16, 16}, "422": {16, 8}, "440": {8, 16}, "444": {8, 8}, "411": {32, 8}, "410": {32, 16},
+		"gray": {8, 8}, "progressive": {16, 16}, "cmyk": {8, 8},
+	} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "internal", "jpegscale", "testdata", name+".jpg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w, h, ok := mcuSize(data); !ok || w != want[0] || h != want[1] {
+			t.Errorf("%s: %d x %d, %v; want %d x %d", name, w, h, ok, want[0], want[1])
+		}
+	}
+	if _, _, ok := mcuSize([]byte("\xff\xd8\xff\xda\x00\x02")); ok {
+		t.Error("found a frame header in a file without one")
 	}
 }

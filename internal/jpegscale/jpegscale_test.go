@@ -301,18 +301,3 @@ func FuzzDecode(f *testing.F) {
 		checkAgreement(t, data)
 	})
 }
-
-func TestMCUSize(t *testing.T) {
-	for name, want := range map[string][2]int{
-		"420": {16, 16}, "422": {16, 8}, "440": {8, 16}, "444": {8, 8}, "411": {32, 8}, "410": {32, 16},
-		"gray": {8, 8}, "progressive": {16, 16}, "cmyk": {8, 8},
-	} {
-		w, h, ok := MCUSize(readFixture(t, name+".jpg"))
-		if !ok || w != want[0] || h != want[1] {
-			t.Errorf("%s: %d x %d, %v; want %d x %d", name, w, h, ok, want[0], want[1])
-		}
-	}
-	if _, _, ok := MCUSize([]byte("\xff\xd8\xff\xda\x00\x02")); ok {
-		t.Error("found a frame header in a file without one")
-	}
-}
