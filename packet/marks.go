@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image"
-	"image/color"
+	"image/draw"
 	"image/jpeg"
 	"image/png"
 	"math"
@@ -14,12 +14,10 @@ import (
 
 // Highlights burned into exported images: an image uploaded on its own
 // should show the same red outlines and numbered discs the packet draws
-// over it, since the caption's "(1) ..." notes refer to them. Sizes follow
-// the renderer's (a 0.6 mm line, a 2.6 mm disc radius) at the image's DPI.
-// Drawing is integer-only, with a 5x7 digit font, so exports stay
-// byte-identical across platforms.
-
-var markRed = color.RGBA{210, 30, 30, 255}
+// over it (pdf.MarkLineMM, pdf.MarkRadiusMM, pdf.MarkRed at the image's
+// DPI), since the caption's "(1) ..." notes refer to them. Drawing is
+// integer-only, with a 5x7 digit font, so exports stay byte-identical
+// across platforms.
 
 // digits5x7 are the glyphs 0-9, one byte per row, the low 5 bits used.
 var digits5x7 = [10][7]uint8{
@@ -44,17 +42,14 @@ func burnMarks(im pdf.Image, marks []pdf.Mark) ([]byte, error) {
 	}
 	b := src.Bounds()
 	dst := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
-	for y := range b.Dy() {
-		for x := range b.Dx() {
-			dst.Set(x, y, src.At(b.Min.X+x, b.Min.Y+y))
-		}
-	}
+	draw.Draw(dst, dst.Rect, src, b.Min, draw.Src)
 	dpi := im.DPI
 	if dpi <= 0 {
 		dpi = DefaultDPI
 	}
 	mm := func(v float64) int { return max(1, int(math.Round(v/25.4*dpi))) }
-	line, radius := mm(0.6), mm(2.6)
+	line, radius := mm(pdf.MarkLineMM), mm(pdf.MarkRadiusMM)
+	red := image.NewUniform(pdf.MarkRed)
 	w, h := b.Dx(), b.Dy()
 	for _, m := range marks {
 		x0, y0 := int(math.Round(m.Box[0]*float64(w))), int(math.Round(m.Box[1]*float64(h)))
@@ -66,15 +61,15 @@ func burnMarks(im pdf.Image, marks []pdf.Mark) ([]byte, error) {
 			image.Rect(x0-half, y0-half, x0+line-half, y1+line-half), // left
 			image.Rect(x1-half, y0-half, x1+line-half, y1+line-half), // right
 		} {
-			fill(dst, r, markRed)
+			draw.Draw(dst, r, red, image.Point{}, draw.Src)
 		}
 		cx, cy := max(x0, radius), max(y0, radius)
-		for dy := -radius; dy <= radius; dy++ {
-			for dx := -radius; dx <= radius; dx++ {
-				if dx*dx+dy*dy <= radius*radius {
-					setIn(dst, cx+dx, cy+dy, markRed)
-				}
+		for dy := -radius; dy <= radius; dy++ { // the disc, a row at a time
+			dx := 0
+			for (dx+1)*(dx+1)+dy*dy <= radius*radius {
+				dx++
 			}
+			draw.Draw(dst, image.Rect(cx-dx, cy+dy, cx+dx+1, cy+dy+1), red, image.Point{}, draw.Src)
 		}
 		drawNumber(dst, m.N, cx, cy, radius)
 	}
@@ -103,25 +98,10 @@ func drawNumber(dst *image.RGBA, n, cx, cy, radius int) {
 		for row, bits := range g {
 			for col := range 5 {
 				if bits&(0x10>>col) != 0 {
-					fill(dst, image.Rect(x+col*scale, y+row*scale, x+(col+1)*scale, y+(row+1)*scale), color.RGBA{255, 255, 255, 255})
+					draw.Draw(dst, image.Rect(x+col*scale, y+row*scale, x+(col+1)*scale, y+(row+1)*scale), image.White, image.Point{}, draw.Src)
 				}
 			}
 		}
 		x += gw
-	}
-}
-
-func fill(dst *image.RGBA, r image.Rectangle, c color.RGBA) {
-	r = r.Intersect(dst.Rect)
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			dst.SetRGBA(x, y, c)
-		}
-	}
-}
-
-func setIn(dst *image.RGBA, x, y int, c color.RGBA) {
-	if (image.Point{x, y}).In(dst.Rect) {
-		dst.SetRGBA(x, y, c)
 	}
 }

@@ -4,7 +4,10 @@
 // and every image size checked before it reaches fpdf.
 package pdf
 
-import "time"
+import (
+	"image/color"
+	"time"
+)
 
 // Document is a whole packet, independent of how it is drawn.
 type Document struct {
@@ -103,6 +106,17 @@ type Mark struct {
 	N   int        `json:"n"`
 	Box [4]float64 `json:"box"` // x, y, width, height
 }
+
+// How a mark looks, wherever it is drawn (the packet, exported images): a
+// red outline MarkLineMM wide and a disc of radius MarkRadiusMM holding
+// the number in white.
+const (
+	MarkLineMM   = 0.6
+	MarkRadiusMM = 2.6
+)
+
+// MarkRed is the colour of a mark's outline and disc.
+var MarkRed = color.RGBA{210, 30, 30, 255}
 
 // Image is an encoded, normalised image ready to embed.
 type Image struct {

@@ -486,12 +486,13 @@ func (r *renderer) marks(ms []Mark, x, y, w, h float64) {
 		return
 	}
 	f := r.f
-	f.SetDrawColor(210, 30, 30)
-	f.SetFillColor(210, 30, 30)
-	f.SetLineWidth(0.6)
+	red := MarkRed
+	f.SetDrawColor(int(red.R), int(red.G), int(red.B))
+	f.SetFillColor(int(red.R), int(red.G), int(red.B))
+	f.SetLineWidth(MarkLineMM)
 	r.font(8)
 	f.SetTextColor(255, 255, 255)
-	const radius = 2.6
+	const radius = MarkRadiusMM
 	for _, m := range ms {
 		mx, my := x+m.Box[0]*w, y+m.Box[1]*h
 		f.Rect(mx, my, m.Box[2]*w, m.Box[3]*h, "D")
