@@ -11,6 +11,35 @@ var missingItemLabel = Label{
 	Contents: "不锈钢保温杯 x2", WeightKg: "0.78", Date: "2026-11-01",
 }
 
+// missingItemFacts is the order data of the missing-item order, from the
+// currency to the after-sales claim, in the language t picks; the samples
+// and the benchmark's phone-photo order share it.
+func missingItemFacts(t func(zh, en string) string) string {
+	return `currency: CNY
+shop: "` + t("某某旗舰店", "Moumou Flagship Store") + `"
+buyer: "` + t("王**", "Wang**") + `"
+placed_at: 2026-11-01T10:00:00+08:00
+generated_at: 2026-11-05T09:00:00+08:00
+items:
+  - {sku: A-100, name: "` + t("不锈钢保温杯 500ml", "Stainless steel vacuum cup 500 ml") + `", quantity: 2, unit_weight_g: 350, unit_price: 59.00}
+shipment:
+  carrier: "` + t("中通快递", "ZTO Express") + `"
+  tracking_number: ` + missingItemLabel.Tracking + `
+  shipped_at: 2026-11-01T18:00:00+08:00
+  delivered_at: 2026-11-03T09:30:00+08:00
+  packaging_weight_g: 80
+  warehouse_weight_g: 780
+  courier_weight_g: 790
+  reweigh_weight_g: 785
+  weight_tolerance_g: 30
+after_sale:
+  requested_at: 2026-11-03T12:00:00+08:00
+  claim: "` + t("少发了一个杯子", "One cup was missing from the parcel") + `"
+  missing: [{sku: A-100, quantity: 1}]
+  amount: 59.00
+`
+}
+
 // missingItem is the source article's first scenario: the buyer says one
 // of two cups was missing; warehouse and courier weighings show 780 g and
 // 790 g against an expected 780 g.
@@ -29,29 +58,7 @@ order_id: "PDD-20261101-0001"
 platform: pinduoduo
 dispute: missing-item
 language: ` + lang + `
-currency: CNY
-shop: "` + t("某某旗舰店", "Moumou Flagship Store") + `"
-buyer: "` + t("王**", "Wang**") + `"
-placed_at: 2026-11-01T10:00:00+08:00
-generated_at: 2026-11-05T09:00:00+08:00
-items:
-  - {sku: A-100, name: "` + t("不锈钢保温杯 500ml", "Stainless steel vacuum cup 500 ml") + `", quantity: 2, unit_weight_g: 350, unit_price: 59.00}
-shipment:
-  carrier: "` + t("中通快递", "ZTO Express") + `"
-  tracking_number: ` + tracking + `
-  shipped_at: 2026-11-01T18:00:00+08:00
-  delivered_at: 2026-11-03T09:30:00+08:00
-  packaging_weight_g: 80
-  warehouse_weight_g: 780
-  courier_weight_g: 790
-  reweigh_weight_g: 785
-  weight_tolerance_g: 30
-after_sale:
-  requested_at: 2026-11-03T12:00:00+08:00
-  claim: "` + t("少发了一个杯子", "One cup was missing from the parcel") + `"
-  missing: [{sku: A-100, quantity: 1}]
-  amount: 59.00
-timeline:
+` + missingItemFacts(t) + `timeline:
   - {at: 2026-11-01T17:42:00+08:00, event: "` + t("仓库出库称重 0.780 kg", "Weighed at warehouse dispatch: 0.780 kg") + `"}
   - {at: 2026-11-01T19:05:00+08:00, event: "` + t("快递员揽收，称重 0.790 kg", "Collected by courier, weighed 0.790 kg") + `"}
   - {at: 2026-11-02T08:00:00+08:00, event: "` + t("快递到达上海转运中心", "Arrived at Shanghai sorting centre") + `"}
