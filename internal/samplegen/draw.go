@@ -279,6 +279,19 @@ func isWordRune(r rune) bool {
 	return r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.' || r == '_' || r == '@' || r == '/')
 }
 
+// drawWrapped draws s wrapped to maxW, at most maxLines lines (0: all of
+// them) lineH apart, the first at y.
+func (p *pen) drawWrapped(dst *image.RGBA, x, y int, s string, maxW, maxLines, lineH int, c color.RGBA) {
+	lines := p.wrap(s, maxW)
+	if maxLines > 0 && len(lines) > maxLines {
+		lines = lines[:maxLines]
+	}
+	for _, ln := range lines {
+		p.draw(dst, x, y, ln, c)
+		y += lineH
+	}
+}
+
 // wrap breaks s into lines no wider than maxW, rune by rune (Chinese text has
 // no spaces), keeping Latin words whole where it can, keeping closing
 // punctuation off the start of a line, and honouring "\n".

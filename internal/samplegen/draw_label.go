@@ -165,14 +165,7 @@ func DrawLabel(l Label) image.Image {
 	np := fitPen(l.RecipientName+"  "+l.RecipientPhone, 56, 32, textW, true)
 	np.draw(img, tx, recTop+78, l.RecipientName+"  "+l.RecipientPhone, black)
 	ap := newBoldPen(42)
-	y := recTop + 150
-	for i, ln := range ap.wrap(l.RecipientAddress, textW) {
-		if i == 4 {
-			break
-		}
-		ap.draw(img, tx, y, ln, black)
-		y += 60
-	}
+	ap.drawWrapped(img, tx, recTop+150, l.RecipientAddress, textW, 4, 60, black)
 	hrule(recBottom)
 
 	// 4. Sender block.
@@ -182,14 +175,7 @@ func DrawLabel(l Label) image.Image {
 	snp := fitPen(l.SenderName+"  "+l.SenderPhone, 36, 24, textW, false)
 	snp.draw(img, tx, sendTop+58, l.SenderName+"  "+l.SenderPhone, black)
 	sap := newPen(32)
-	y = sendTop + 112
-	for i, ln := range sap.wrap(l.SenderAddress, textW) {
-		if i == 3 {
-			break
-		}
-		sap.draw(img, tx, y, ln, black)
-		y += 46
-	}
+	sap.drawWrapped(img, tx, sendTop+112, l.SenderAddress, textW, 3, 46, black)
 	hrule(sendBottom)
 
 	// 5. Contents, weight, date on the left; QR code on the right.
@@ -208,7 +194,7 @@ func DrawLabel(l Label) image.Image {
 		{"寄件日期：", l.Date},
 		{"付款方式：", "寄付月结"},
 	}
-	y = infoTop + 62
+	y := infoTop + 62
 	for _, row := range rows {
 		x := ip.draw(img, left+30, y, row[0], black)
 		ib.draw(img, x, y, ib.fit(row[1], infoW-(x-left-30)), black)
@@ -223,11 +209,7 @@ func DrawLabel(l Label) image.Image {
 	sg.draw(img, left+460, sigTop+48, "签收时间：     年    月    日", black)
 	fillRect(img, image.Rect(left+140, sigTop+54, left+420, sigTop+56), black)
 	small := newPen(20)
-	y = sigTop + 96
-	for _, ln := range small.wrap("快件送达收件人地址，经收件人或收件人（寄件人）允许的代收人签字，视为送达。您的签字代表您已验收此包裹，并已确认商品信息无误、包装完好。", right-left-60) {
-		small.draw(img, left+30, y, ln, black)
-		y += 28
-	}
+	small.drawWrapped(img, left+30, sigTop+96, "快件送达收件人地址，经收件人或收件人（寄件人）允许的代收人签字，视为送达。您的签字代表您已验收此包裹，并已确认商品信息无误、包装完好。", right-left-60, 0, 28, black)
 	return img
 }
 
