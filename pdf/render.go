@@ -256,19 +256,18 @@ func (r *renderer) lines(text string, size float64) {
 	}
 }
 
-// split wraps text to width w at the current font; explicit line breaks
-// are kept and an empty text is one empty line.
+// split wraps text to width w at the current font (see wrap); explicit
+// line breaks are kept and an empty text is one empty line.
 func (r *renderer) split(text string, w float64) []string {
 	var out []string
 	for _, para := range strings.Split(text, "\n") {
-		ls := r.f.SplitText(para, w)
-		if len(ls) == 0 {
-			ls = []string{""}
-		}
-		out = append(out, ls...)
+		out = append(out, wrap(para, w, r.charWidth)...)
 	}
 	return out
 }
+
+// charWidth is the width of c in mm at the current font.
+func (r *renderer) charWidth(c rune) float64 { return r.f.GetStringWidth(string(c)) }
 
 // needSpace starts a new page when less than h mm is left.
 func (r *renderer) needSpace(h float64) {

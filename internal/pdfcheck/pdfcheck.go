@@ -15,8 +15,10 @@ package pdfcheck
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -433,4 +435,94 @@ func validate(path string, conf *model.Configuration) (err error) {
 		}
 	}()
 	return api.ValidateFile(path, conf)
+}
+
+// RawText returns the text of the PDF at path in the order it is drawn
+// (pdftotext -raw), pages ended by form feeds. Text wrapped inside a table
+// cell or a figure column comes out together, as a reader follows it,
+// where -layout would interleave the columns.
+func RawText(t testing.TB, path string) string {
+	t.Helper()
+	if !checkTools(t) {
+		return ""
+	}
+	r := run("pdftotext", "-raw", "-enc", "UTF-8", path, "-")
+	r.ok(t)
+	return r.stdout
+}
+
+// Word is one word as pdftotext -bbox places it, in points from the page's
+// top-left corner.
+type Word struct {
+	Page           int // 1-based
+	X0, Y0, X1, Y1 float64
+	Text           string
+}
+
+// Words returns every word of the PDF at path with its bounding box
+// (pdftotext -bbox).
+func Words(t testing.TB, path string) []Word {
+	t.Helper()
+	if !checkTools(t) {
+		return nil
+	}
+	r := run("pdftotext", "-bbox", "-enc", "UTF-8", path, "-")
+	if !r.ok(t) {
+		return nil
+	}
+	words, err := parseWords(r.stdout)
+	if err != nil {
+		r.fail(t, err.Error())
+	}
+	return words
+}
+
+// parseWords reads pdftotext -bbox's XHTML: <page> elements holding <word
+// xMin yMin xMax yMax> elements.
+func parseWords(out string) ([]Word, error) {
+	d := xml.NewDecoder(strings.NewReader(out))
+	d.Strict = false
+	var words []Word
+	page := 0
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return words, nil
+		}
+		if err != nil {
+			return words, fmt.Errorf("reading the word boxes: %w", err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "page":
+			page++
+		case "word":
+			w := Word{Page: page}
+			for _, a := range se.Attr {
+				v, err := strconv.ParseFloat(a.Value, 64)
+				if err != nil {
+					return words, fmt.Errorf("word box %s=%q: %w", a.Name.Local, a.Value, err)
+				}
+				switch a.Name.Local {
+				case "xMin":
+					w.X0 = v
+				case "yMin":
+					w.Y0 = v
+				case "xMax":
+					w.X1 = v
+				case "yMax":
+					w.Y1 = v
+				}
+			}
+			var text string
+			if err := d.DecodeElement(&text, &se); err != nil {
+				return words, fmt.Errorf("reading a word: %w", err)
+			}
+			w.Text = text
+			words = append(words, w)
+		}
+	}
 }

@@ -1,0 +1,184 @@
+package pdf
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Line breaking for mixed Chinese and Latin text.
+//
+// fpdf's own splitter treats a CJK character as a break point and then
+// skips it as if it were a space, so every wrapped Chinese line lost a
+// character. wrap never drops a visible character: it breaks between CJK
+// characters and at spaces (dropping only the spaces it breaks at), keeps
+// closing punctuation off the start of a line and opening brackets off the
+// end (kinsoku), and keeps a Latin word, a number with its unit ("790 g",
+// "0.79 kg", "790克"), an exhibit label ("证据 A1", "Exhibit A1") and a
+// file path ("面单/IMG_1.jpg") whole where they fit. A single token wider
+// than the line (a SHA-256, a long file name) is broken by character,
+// after a '/', '_' or '-' where that does not waste half the line.
+
+// closing characters never start a line.
+const closing = "，。、；：？！）」』》】〉〕｝］〗〙〛”’…‥·・ー々〃％" + ",.;:?!)]}%/"
+
+// opening characters never end a line.
+const opening = "（「『《【〈〔｛［〖〘〚“‘" + "([{$¥￥"
+
+func isClosing(r rune) bool { return strings.ContainsRune(closing, r) }
+
+func isOpening(r rune) bool { return strings.ContainsRune(opening, r) }
+
+// isIdeographic reports whether r may be broken before and after, as
+// Chinese, Japanese and Korean characters may.
+func isIdeographic(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return r == Replacement
+	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+		return true
+	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF:
+		return !isClosing(r) && !isOpening(r)
+	}
+	return false
+}
+
+// isWide reports whether r is full-width punctuation, after (closing) or
+// before (opening) which a line may break even next to Latin text.
+func isWide(r rune) bool { return r >= 0x2E80 || (r >= 0x2018 && r <= 0x201F) || r == '…' }
+
+func isBreakSpace(r rune) bool { return r == ' ' || r == '\u3000' }
+
+// breakBetween reports whether a line may break between a and b, two
+// visible characters with no space between them.
+func breakBetween(a, b rune) bool {
+	switch {
+	case isClosing(b) || isOpening(a):
+		return false
+	case isIdeographic(a) || isIdeographic(b):
+		return true
+	case isClosing(a) && isWide(a), isOpening(b) && isWide(b):
+		return true
+	}
+	return false
+}
+
+// breakAtSpace reports whether a line may break at the spaces between a
+// and b.
+func breakAtSpace(a, b rune) bool { return !isOpening(a) && !isClosing(b) }
+
+// keepWhole matches what is kept on one line where it fits: an exhibit
+// label, a number with its unit, a path with a folder.
+var keepWhole = regexp.MustCompile(`(?:证据|附件|[Ee]xhibits?|EXHIBIT) ?[A-Z]{1,2}\d{1,3}` +
+	`|\d(?:[.,]?\d)* ?(?:kg|mg|mm|ml|mL|cm|km|lbs|lb|oz|MB|KB|GB|g|m|L|%|千克|公斤|克|斤|毫升|元)` +
+	`|[^\s/，。；：、（）()“”"'「」《》,;]+(?:/[^\s/，。；：、（）()“”"'「」《》,;]+)+`)
+
+// glued returns, for each position before rune i (0..n), whether a line
+// must not break there because it falls inside a keepWhole match.
+func glued(text string, n int) []bool {
+	ms := keepWhole.FindAllStringIndex(text, -1)
+	if len(ms) == 0 {
+		return nil
+	}
+	g := make([]bool, n+1)
+	for _, m := range ms {
+		if next, _ := utf8.DecodeRuneInString(text[m[1]:]); next < utf8.RuneSelf && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+			continue // "5 gifts" is not "5 g"
+		}
+		from := utf8.RuneCountInString(text[:m[0]])
+		to := from + utf8.RuneCountInString(text[m[0]:m[1]])
+		for i := from + 1; i < to; i++ {
+			g[i] = true
+		}
+	}
+	return g
+}
+
+// wrapEpsilon absorbs rounding in summed widths.
+const wrapEpsilon = 1e-6
+
+// wrap breaks text (one paragraph, without '\n') into lines no wider than
+// width, measuring each character with measure. Joined, the lines give
+// back text less the spaces at which it broke. An empty text is one empty
+// line.
+func wrap(text string, width float64, measure func(rune) float64) []string {
+	rs := []rune(text)
+	n := len(rs)
+	if n == 0 {
+		return []string{""}
+	}
+	w := make([]float64, n)
+	for i, c := range rs {
+		w[i] = measure(c)
+	}
+	keep := glued(text, n)
+	blocked := func(i int) bool { return keep != nil && keep[i] }
+	var lines []string
+	start := 0
+	for start < n {
+		end, next := n, n
+		acc := 0.0
+		brk, brkNext := -1, -1 // the last place the line may break
+		for i := start; i < n; i++ {
+			c := rs[i]
+			if i > start && !isBreakSpace(c) && !blocked(i) {
+				if isBreakSpace(rs[i-1]) {
+					s := i - 1
+					for s > start && isBreakSpace(rs[s-1]) {
+						s--
+					}
+					if s > start && breakAtSpace(rs[s-1], c) {
+						brk, brkNext = s, i
+					}
+				} else if breakBetween(rs[i-1], c) {
+					brk, brkNext = i, i
+				}
+			}
+			acc += w[i]
+			if acc <= width+wrapEpsilon || isBreakSpace(c) || i == start {
+				continue
+			}
+			if brk > start {
+				end, next = brk, brkNext
+			} else {
+				end = forceBreak(rs, w, start, i, width)
+				next = end
+			}
+			break
+		}
+		lines = append(lines, string(rs[start:end]))
+		start = next
+	}
+	return lines
+}
+
+// forceBreak picks where to cut a token that does not fit: the line runs
+// from start and rune limit is the first that does not fit. It cuts after
+// the last '/', '_' or '-' if that keeps at least half the line, else as
+// late as kinsoku allows, else at limit.
+func forceBreak(rs []rune, w []float64, start, limit int, width float64) int {
+	acc := 0.0
+	soft, late := -1, -1
+	last := rs[start] // the last visible character before p
+	for p := start + 1; p <= limit; p++ {
+		acc += w[p-1]
+		if !isBreakSpace(rs[p-1]) {
+			last = rs[p-1]
+		}
+		if isClosing(rs[p]) || isOpening(last) || isBreakSpace(rs[p]) {
+			continue
+		}
+		late = p
+		if strings.ContainsRune("/_-", rs[p-1]) && acc >= width/2 {
+			soft = p
+		}
+	}
+	switch {
+	case soft > 0:
+		return soft
+	case late > 0:
+		return late
+	}
+	return limit
+}
