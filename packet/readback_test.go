@@ -86,4 +86,3 @@ func TestPacketTextReadsBack(t *testing.T) {
 		})
 	}
 }
-
