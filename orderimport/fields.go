@@ -25,6 +25,7 @@ const (
 	FItemSKU          = "items.sku"
 	FItemQuantity     = "items.quantity"
 	FItemUnitPrice    = "items.unit_price"
+	FItemTotalPrice   = "items.total_price" // the line's price; divided by the quantity when no unit price is given
 	FItemUnitWeightG  = "items.unit_weight_g"
 	FItemUnitWeightKG = "items.unit_weight_kg"
 	FItemMissing      = "items.missing_quantity" // after_sale.missing for this line
@@ -58,6 +59,7 @@ var DefaultHeaders = map[string][]string{
 	FItemSKU:          {"商品编码", "商家编码", "SKU", "SKU ID", "规格编码"},
 	FItemQuantity:     {"数量", "购买数量", "商品数量", "Quantity", "Qty"},
 	FItemUnitPrice:    {"单价", "商品单价", "Price", "Unit Price"},
+	FItemTotalPrice:   {"商品总价", "商品总价(元)", "小计", "Line Total", "Item Total"},
 	FItemUnitWeightG:  {"单件重量", "单件重量(g)", "重量(g)", "Weight", "Weight (g)", "Unit Weight", "Unit Weight (g)"},
 	FItemUnitWeightKG: {"单件重量(kg)", "重量(kg)", "Weight (kg)", "Unit Weight (kg)"},
 	FItemMissing:      {"缺件数量", "少件数量", "Missing Quantity", "Missing Qty"},
@@ -77,7 +79,7 @@ var DefaultHeaders = map[string][]string{
 
 // fieldAliases are shorter names a map file may use for a field.
 var fieldAliases = map[string]string{
-	"name": FItemName, "sku": FItemSKU, "quantity": FItemQuantity, "unit_price": FItemUnitPrice,
+	"name": FItemName, "sku": FItemSKU, "quantity": FItemQuantity, "unit_price": FItemUnitPrice, "total_price": FItemTotalPrice,
 	"unit_weight_g": FItemUnitWeightG, "unit_weight_kg": FItemUnitWeightKG, "missing_quantity": FItemMissing,
 	"items[].name": FItemName, "items[].sku": FItemSKU, "items[].quantity": FItemQuantity,
 	"items[].unit_price": FItemUnitPrice, "items[].unit_weight_g": FItemUnitWeightG,
@@ -133,11 +135,13 @@ func normHeader(h string) string {
 type Mapping struct {
 	Column  map[string]int // field -> column index
 	Ignored []string       // headers that map to nothing, or lost to a more specific header
+	Export  *Export        // the platform export the headers were recognised as; nil if none
 }
 
 // MapHeader maps the header row to fields: the map file's entries (extra,
-// header -> field) first, then the default headers. It fails when no
-// column gives the order id, or when a map entry names an unknown field.
+// header -> field) first, then the headers of the platform export the row
+// is recognised as, then the default headers. It fails when no column
+// gives the order id, or when a map entry names an unknown field.
 func MapHeader(header []string, extra map[string]string) (*Mapping, error) {
 	m := &Mapping{Column: map[string]int{}}
 	used := map[int]bool{}
@@ -145,29 +149,46 @@ func MapHeader(header []string, extra map[string]string) (*Mapping, error) {
 	for i, h := range header {
 		norm[i] = normHeader(h)
 	}
+	// take maps the column headed h to field, unless the field or the
+	// column is already taken.
+	take := func(h, field string) {
+		i := slices.Index(norm, normHeader(h))
+		if i < 0 || used[i] {
+			return
+		}
+		if _, set := m.Column[field]; set && field != FIgnore {
+			return
+		}
+		used[i] = true
+		if field != FIgnore {
+			m.Column[field] = i
+		}
+	}
 	// The map file's entries win.
 	keys := make([]string, 0, len(extra))
 	for k := range extra {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	seen := map[string]string{}
 	for _, h := range keys {
 		field, ok := canonicalField(extra[h])
 		if !ok {
 			return nil, fmt.Errorf("map: %q: unknown field %q; expected one of %s", h, extra[h], strings.Join(Fields(), ", "))
 		}
-		i := slices.Index(norm, normHeader(h))
-		if i < 0 {
+		if !slices.Contains(norm, normHeader(h)) {
 			continue // a map file may serve several exports
 		}
-		used[i] = true
-		if field == FIgnore {
-			continue
+		if prev, dup := seen[field]; dup && field != FIgnore {
+			return nil, fmt.Errorf("map: columns %q and %q both map to %s", prev, h, field)
 		}
-		if _, dup := m.Column[field]; dup {
-			return nil, fmt.Errorf("map: two columns map to %s", field)
+		seen[field] = h
+		take(h, field)
+	}
+	if m.Export = recogniseExport(norm); m.Export != nil {
+		for _, c := range m.Export.Columns {
+			take(c.Header, c.Field)
 		}
-		m.Column[field] = i
 	}
 	fields := make([]string, 0, len(DefaultHeaders))
 	for f := range DefaultHeaders {
@@ -175,16 +196,8 @@ func MapHeader(header []string, extra map[string]string) (*Mapping, error) {
 	}
 	sort.Strings(fields)
 	for _, f := range fields {
-		if _, set := m.Column[f]; set {
-			continue
-		}
 		for _, h := range DefaultHeaders[f] {
-			i := slices.Index(norm, normHeader(h))
-			if i >= 0 && !used[i] {
-				m.Column[f] = i
-				used[i] = true
-				break
-			}
+			take(h, f)
 		}
 	}
 	for i, h := range header {
@@ -192,11 +205,38 @@ func MapHeader(header []string, extra map[string]string) (*Mapping, error) {
 			m.Ignored = append(m.Ignored, h)
 		}
 	}
-	if _, ok := m.Column[FOrderID]; !ok {
-		return nil, fmt.Errorf("no order id column; expected one of %s, or map yours with --map (e.g. 我的单号: order_id)",
-			strings.Join(DefaultHeaders[FOrderID], ", "))
+	if err := m.require(FOrderID, "order id", "我的单号: order_id"); err != nil {
+		return nil, err
 	}
 	return m, nil
+}
+
+// require fails when no column gives field, naming the headers that would.
+func (m *Mapping) require(field, what, example string) error {
+	if _, ok := m.Column[field]; ok {
+		return nil
+	}
+	return fmt.Errorf("no %s column; expected one of %s, or map yours with --map (e.g. %s)",
+		what, strings.Join(m.Headers(field), ", "), example)
+}
+
+// Headers lists the headers that give field: the recognised export's
+// first, then the default ones.
+func (m *Mapping) Headers(field string) []string {
+	var hs []string
+	if m.Export != nil {
+		for _, c := range m.Export.Columns {
+			if c.Field == field && !slices.Contains(hs, c.Header) {
+				hs = append(hs, c.Header)
+			}
+		}
+	}
+	for _, h := range DefaultHeaders[field] {
+		if !slices.Contains(hs, h) {
+			hs = append(hs, h)
+		}
+	}
+	return hs
 }
 
 // LoadMap reads a map file: YAML, each entry "header: field".
