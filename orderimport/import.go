@@ -76,6 +76,8 @@ type Report struct {
 	Ignored   []string // columns that mapped to no field
 	Unmatched []string // photos (slash paths under the evidence folder) that matched no order
 	Zone      string   // the zone dates without one were read in
+	Export    *Export  // the platform export the headers were recognised as; nil if none
+	Encoding  string   // the text encoding a CSV was read in; "" for Excel
 }
 
 // Count returns the number of orders with the status.
@@ -93,19 +95,32 @@ func (r *Report) Count(status string) int {
 var chinesePlatforms = []string{"pinduoduo", "taobao", "douyin", "jd", "wechat"}
 
 // Import reads the export and writes the order folders. The error is for
-// what stops everything (the export unreadable, no order id column); rows
-// that cannot be imported are in the report.
+// what stops everything (the export unreadable, no order id column; the
+// report then holds no orders, and the encoding and export when they were
+// found); rows that cannot be imported are in the report.
 func Import(ctx context.Context, opt Options) (*Report, error) {
 	t, err := ReadTable(opt.Input, opt.Sheet)
 	if err != nil {
 		return nil, err
 	}
+	rep := &Report{Encoding: t.Encoding}
 	mp, err := MapHeader(t.Header, opt.Map)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", opt.Input, err)
+	if err == nil {
+		rep.Export = mp.Export
+		err = mp.require(FItemName, "product name", "货品: name")
 	}
-	rep := &Report{Rows: len(t.Rows), Ignored: mp.Ignored}
-	chinese := hasHan(strings.Join(t.Header, "")) || slices.Contains(chinesePlatforms, opt.Platform)
+	if err == nil {
+		err = mp.require(FItemQuantity, "quantity", "件数: quantity")
+	}
+	if err != nil {
+		return rep, fmt.Errorf("%s: %w", opt.Input, err)
+	}
+	rep.Rows, rep.Ignored = len(t.Rows), mp.Ignored
+	platform := opt.Platform
+	if platform == "" && mp.Export != nil {
+		platform = mp.Export.Platform
+	}
+	chinese := hasHan(strings.Join(t.Header, "")) || slices.Contains(chinesePlatforms, platform)
 	loc := opt.TZ
 	if loc == nil {
 		loc = time.UTC
@@ -150,6 +165,10 @@ func Import(ctx context.Context, opt Options) (*Report, error) {
 			rep.RowErrors = append(rep.RowErrors, RowError{Row: r.Num, Reason: fmt.Sprintf("no order id (column %q is empty)", t.Header[mp.Column[FOrderID]])})
 			continue
 		}
+		if roundedNumber(id) {
+			rep.RowErrors = append(rep.RowErrors, RowError{Row: r.Num, Reason: t.Header[mp.Column[FOrderID]] + ": " + roundedMsg(id)})
+			continue
+		}
 		g := byID[id]
 		if g == nil {
 			g = &group{id: id}
@@ -159,7 +178,7 @@ func Import(ctx context.Context, opt Options) (*Report, error) {
 		g.rows = append(g.rows, r)
 	}
 
-	b := builder{t: t, mp: mp, loc: loc, platform: opt.Platform, shop: opt.Shop, currency: currency, lang: lang, dispute: dispute}
+	b := builder{t: t, mp: mp, loc: loc, platform: platform, shop: opt.Shop, currency: currency, lang: lang, dispute: dispute}
 	folders := map[string]string{} // lower-case folder name -> order id
 	var written []*OrderReport
 	for _, g := range groups {

@@ -3,6 +3,8 @@ package orderimport
 import (
 	"cmp"
 	"fmt"
+	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -15,7 +17,7 @@ type builder struct {
 	t        *Table
 	mp       *Mapping
 	loc      *time.Location
-	platform string
+	platform string // --platform, else the recognised export's
 	shop     string
 	currency string
 	lang     string
@@ -86,7 +88,13 @@ func (b *builder) manifest(id string, rows []Row) (*evidence.Manifest, []RowErro
 	}
 	m.Buyer = val[FBuyer]
 	m.Shipment.Carrier = val[FCarrier]
-	m.Shipment.TrackingNumber = val[FTracking]
+	if v := val[FTracking]; roundedNumber(v) {
+		fail(row(FTracking), "%s: %s", b.header(FTracking), roundedMsg(v))
+	} else {
+		tracking, carrier := splitTracking(v)
+		m.Shipment.TrackingNumber = tracking
+		m.Shipment.Carrier = cmp.Or(m.Shipment.Carrier, carrier)
+	}
 	m.AfterSale.Claim = val[FClaim]
 	m.Statement = val[FStatement]
 
@@ -133,19 +141,20 @@ func (b *builder) manifest(id string, rows []Row) (*evidence.Manifest, []RowErro
 		}
 	}
 
-	// One item per row.
+	// One item per row; rows of the same item without a SKU (the name is
+	// then its key) are one line.
 	for _, r := range rows {
 		it := evidence.Item{SKU: b.cell(r, FItemSKU), Name: b.cell(r, FItemName)}
 		if it.Name == "" {
-			fail(r, "no product name (column %s is missing or empty)", b.header(FItemName))
+			fail(r, "no product name (%s is empty)", b.header(FItemName))
 		}
 		if it.SKU == "" {
-			fail(r, "no SKU (column %s is missing or empty; the manifest needs one per item)", b.header(FItemSKU))
+			it.SKU = itemKey(it.Name)
 		}
 		q := b.cell(r, FItemQuantity)
 		switch n, err := parseCount(q); {
 		case q == "":
-			fail(r, "no quantity (column %s is missing or empty)", b.header(FItemQuantity))
+			fail(r, "no quantity (%s is empty)", b.header(FItemQuantity))
 		case err != nil:
 			fail(r, "%s: %v", b.header(FItemQuantity), err)
 		case n < 1:
@@ -158,6 +167,14 @@ func (b *builder) manifest(id string, rows []Row) (*evidence.Manifest, []RowErro
 			if err != nil || p < 0 {
 				fail(r, "%s: %s", b.header(FItemUnitPrice), numErr(err, v, "a price"))
 			} else {
+				it.UnitPrice = &p
+			}
+		} else if v := b.cell(r, FItemTotalPrice); v != "" && it.Quantity > 0 {
+			p, err := parseNumber(v, false)
+			if err != nil || p < 0 {
+				fail(r, "%s: %s", b.header(FItemTotalPrice), numErr(err, v, "a price"))
+			} else {
+				p = math.Round(p/float64(it.Quantity)*100) / 100
 				it.UnitPrice = &p
 			}
 		}
@@ -188,9 +205,46 @@ func (b *builder) manifest(id string, rows []Row) (*evidence.Manifest, []RowErro
 				m.AfterSale.Missing = append(m.AfterSale.Missing, evidence.Missing{SKU: it.SKU, Quantity: n})
 			}
 		}
+		if i := slices.IndexFunc(m.Items, func(o evidence.Item) bool { return o.SKU == it.SKU }); i >= 0 && b.cell(r, FItemSKU) == "" {
+			m.Items[i].Quantity += it.Quantity
+			continue
+		}
 		m.Items = append(m.Items, it)
 	}
 	return m, errs
+}
+
+// itemKey is the key of an item the export gives no SKU for: its name, cut
+// to the length a manifest's SKU may have.
+func itemKey(name string) string {
+	const maxKey = 100
+	if r := []rune(name); len(r) > maxKey {
+		return string(r[:maxKey])
+	}
+	return name
+}
+
+var trackingTokenRE = regexp.MustCompile(`[A-Za-z0-9]{8,}`)
+
+// splitTracking reads a tracking cell that also names the carrier, as
+// "中通快递 73123456789012" or "中通快递:73123456789012": it returns the
+// one waybill number in it and the carrier's name around it. Any other
+// cell is the number as it is.
+func splitTracking(s string) (number, carrier string) {
+	toks := trackingTokenRE.FindAllString(s, -1)
+	if len(toks) != 1 || toks[0] == s {
+		return s, ""
+	}
+	rest := strings.Trim(strings.Replace(s, toks[0], " ", 1), " ,，:：;；/|()（）")
+	if !hasHan(rest) || strings.ContainsAny(rest, " ,，:：;；/|") {
+		return toks[0], ""
+	}
+	return toks[0], rest
+}
+
+// roundedMsg explains a long number Excel rounded.
+func roundedMsg(v string) string {
+	return fmt.Sprintf("%s is a long number Excel rounded, so its last digits are lost; export the orders again as CSV (or with the column formatted as text) and import that", v)
 }
 
 func numErr(err error, v, what string) string {

@@ -273,9 +273,14 @@ func newFacts(c *evidence.Case, p *phrases, w *Weights) *Facts {
 	var items []string
 	total, priced := 0.0, true
 	for _, it := range m.Items {
-		if p.zh() {
+		switch {
+		case it.SKU == it.Name && p.zh(): // an import without SKUs keys items by name
+			items = append(items, fmt.Sprintf("%s × %d", it.Name, it.Quantity))
+		case it.SKU == it.Name:
+			items = append(items, fmt.Sprintf("%d x %s", it.Quantity, it.Name))
+		case p.zh():
 			items = append(items, fmt.Sprintf("%s（%s）× %d", it.Name, it.SKU, it.Quantity))
-		} else {
+		default:
 			items = append(items, fmt.Sprintf("%d x %s (%s)", it.Quantity, it.Name, it.SKU))
 		}
 		if it.UnitPrice == nil {

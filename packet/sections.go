@@ -205,7 +205,11 @@ func (a *assembler) weights() pdf.Section {
 			Widths:  []float64{3, 0.8, 1.2, 1.2},
 		}
 		for _, l := range w.Lines {
-			t.Rows = append(t.Rows, []string{l.Name + " (" + l.SKU + ")", fmt.Sprint(l.Quantity), grams(l.UnitG), grams(l.TotalG)})
+			line := l.Name
+			if l.SKU != l.Name {
+				line += " (" + l.SKU + ")"
+			}
+			t.Rows = append(t.Rows, []string{line, fmt.Sprint(l.Quantity), grams(l.UnitG), grams(l.TotalG)})
 		}
 		t.Rows = append(t.Rows, []string{p.S("weights_packaging"), "", "", grams(w.PackagingG)})
 		if w.HasExpected {

@@ -32,12 +32,20 @@ func newImportCmd(io *ioStreams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "import ORDERS.csv|ORDERS.xlsx -o ROOT [--evidence PHOTOS_DIR]",
 		Short: "Turn a platform's order export and photos into order folders",
-		Long: `Import reads a platform's order export (CSV in UTF-8, or Excel .xlsx) and
-writes one order folder per order id under ROOT, with an order.yaml built
-from the rows (rows with the same order id are the lines of one order), ready
-for 'proofpack build' and 'proofpack batch'.
+		Long: `Import reads a platform's order export (CSV or Excel .xlsx) and writes one
+order folder per order id under ROOT, with an order.yaml built from the rows
+(rows with the same order id are the lines of one order), ready for
+'proofpack build' and 'proofpack batch'.
 
-Common Chinese and English column headers map by default: 订单号/订单编号/
+A CSV may be UTF-8, GBK/GB18030 (Taobao, Qianniu, Excel on Chinese Windows)
+or UTF-16 with a byte-order mark; the encoding used is reported. Cells
+Excel-guarded as ="3912345678901234567" are read as their text, and Excel
+cells as the text they hold, so long order ids keep every digit. Without a
+SKU column, an item's name is its key.
+
+The exports of Pinduoduo, Taobao/Tmall, Douyin and JD are recognised by their
+headers (see 'Platform exports' in the README). Common Chinese and English
+column headers map by default: 订单号/订单编号/
 Order ID, 商品名称/宝贝标题/Product, 商品编码/商家编码/SKU, 数量/Quantity,
 单价/Price, 单件重量/重量(g)/Weight, 快递单号/运单号/Tracking Number,
 快递公司/物流公司/Carrier, 发货时间/Ship Time, 下单时间/付款时间/Order Time,
@@ -112,8 +120,14 @@ func (o *importOptions) run(cmd *cobra.Command) error {
 		fmt.Fprintf(o.io.ErrOut, "warning: --dispute %q is not a built-in dispute type (%s); build it with --templates\n", o.dispute, strings.Join(set, ", "))
 	}
 	rep, err := orderimport.Import(cmd.Context(), opt)
-	if rep == nil {
-		return err
+	if rep != nil && rep.Encoding != "" {
+		fmt.Fprintf(o.io.ErrOut, "note: %s read as %s\n", o.input, rep.Encoding)
+	}
+	if rep != nil && rep.Export != nil {
+		fmt.Fprintf(o.io.ErrOut, "note: headers recognised as the %s\n", rep.Export.Title)
+	}
+	if rep == nil || (err != nil && len(rep.Orders) == 0) {
+		return err // nothing was imported: the export could not be read or mapped
 	}
 	if len(rep.Ignored) > 0 {
 		fmt.Fprintf(o.io.ErrOut, "note: columns not imported: %s (map them with --map if they matter)\n", strings.Join(rep.Ignored, ", "))

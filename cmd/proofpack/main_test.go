@@ -11,6 +11,9 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/proofpack/proofpack/internal/samplegen"
 )
@@ -27,6 +30,7 @@ func TestScripts(t *testing.T) {
 			"hugepng":  cmdHugePNG,
 			"truncate": cmdTruncate,
 			"cmptree":  cmdCmpTree,
+			"encode":   cmdEncode,
 		},
 	})
 }
@@ -49,6 +53,26 @@ func cmdTruncate(ts *testscript.TestScript, neg bool, args []string) {
 	n, err := strconv.Atoi(args[0])
 	ts.Check(err)
 	ts.Check(os.Truncate(ts.MkAbs(args[1]), int64(n)))
+}
+
+// encode gb18030|utf-16le SRC DST writes the UTF-8 file SRC in another
+// encoding, as platforms' exports come.
+func cmdEncode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: encode gb18030|utf-16le SRC DST")
+	}
+	var e encoding.Encoding
+	switch args[0] {
+	case "gb18030":
+		e = simplifiedchinese.GB18030
+	case "utf-16le":
+		e = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
+	default:
+		ts.Fatalf("encode: unknown encoding %s", args[0])
+	}
+	out, err := e.NewEncoder().Bytes([]byte(ts.ReadFile(args[1])))
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[2]), out, 0o644))
 }
 
 // cmptree A B compares two folder trees file by file.
