@@ -13,6 +13,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"image"
@@ -78,7 +79,7 @@ func main() {
 // standard decoders.
 func decode(data []byte, scale int) (image.Image, error) {
 	if scale > 1 {
-		if img, err := jpegscale.Decode(data, scale, 1<<30); err == nil {
+		if img, err := jpegscale.Decode(context.Background(), data, scale, 1<<30); err == nil {
 			return img, nil
 		}
 	}

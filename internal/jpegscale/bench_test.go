@@ -2,6 +2,7 @@ package jpegscale
 
 import (
 	"bytes"
+	"context"
 	"image/jpeg"
 	"testing"
 )
@@ -22,7 +23,7 @@ func BenchmarkDecode(b *testing.B) {
 		b.Run("1/"+string(rune('0'+denom)), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
-				if _, err := Decode(data, denom, 1<<24); err != nil {
+				if _, err := Decode(context.Background(), data, denom, 1<<24); err != nil {
 					b.Fatal(err)
 				}
 			}

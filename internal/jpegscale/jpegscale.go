@@ -17,13 +17,22 @@
 // decides whether the file is usable and words the error, so this package
 // never accepts a file the standard decoder would refuse.
 //
+// The decoder is also strict enough to vouch for a file: a JPEG it decodes
+// without error has well-formed Huffman and quantisation tables, defined
+// before use, sane sampling factors, the sequential scan parameters, restart
+// markers in sequence and entropy-coded data that fills its scan exactly
+// (the checks libjpeg makes), so PDF readers decode it without complaint.
+//
 // Arithmetic is integer only, so the output is the same on every platform.
+// The context is checked once per row of MCUs.
 package jpegscale
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"image"
+	"slices"
 )
 
 // ErrUnsupported is returned (wrapped) for valid-looking JPEGs that use a
@@ -49,8 +58,9 @@ func Size(w, h, denom int) (int, int) {
 // an *image.YCbCr for colour images and an *image.Gray for gray ones, with
 // the origin at (0, 0) and the size given by [Size]. Images of more than
 // maxPixels pixels (at full size) are refused before anything is
-// allocated.
-func Decode(data []byte, denom int, maxPixels int64) (image.Image, error) {
+// allocated. When ctx is cancelled, Decode stops within a row of MCUs and
+// returns ctx's error.
+func Decode(ctx context.Context, data []byte, denom int, maxPixels int64) (image.Image, error) {
 	var s int
 	switch denom {
 	case 2:
@@ -62,7 +72,7 @@ func Decode(data []byte, denom int, maxPixels int64) (image.Image, error) {
 	default:
 		return nil, fmt.Errorf("jpegscale: scale 1/%d not supported (use 2, 4 or 8)", denom)
 	}
-	d := &decoder{data: data, s: s, maxPixels: maxPixels}
+	d := &decoder{ctx: ctx, data: data, s: s, maxPixels: maxPixels}
 	if err := d.decode(); err != nil {
 		return nil, err
 	}
@@ -98,6 +108,7 @@ type component struct {
 }
 
 type decoder struct {
+	ctx       context.Context
 	data      []byte
 	s         int // output pixels per block side: 8 / denom
 	maxPixels int64
@@ -327,7 +338,13 @@ func (d *decoder) parseDHT(seg []byte) error {
 		if total == 0 || total > 256 || len(seg) < 17+total {
 			return errCorrupt("bad Huffman table size")
 		}
-		h, err := newHuffman(counts, seg[17:17+total])
+		vals := seg[17 : 17+total]
+		if tc == 0 && slices.ContainsFunc(vals, func(v byte) bool { return v > 15 }) {
+			// libjpeg refuses such a table ("Bogus Huffman table
+			// definition"), even if no code of it is ever used.
+			return errCorrupt("DC Huffman table with a value over 15")
+		}
+		h, err := newHuffman(counts, vals)
 		if err != nil {
 			return err
 		}
@@ -419,6 +436,11 @@ func (d *decoder) scan(seg []byte, pos int) (int, error) {
 			// A cut file: stop at the row where the data ran out rather
 			// than decode the rest of the image from zero bits.
 			return 0, errCorrupt("the scan data ends too early")
+		}
+		if bx0 == 0 {
+			if err := d.ctx.Err(); err != nil {
+				return 0, err
+			}
 		}
 		for _, c := range order {
 			q := d.qt[c.tq]

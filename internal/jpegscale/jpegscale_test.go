@@ -2,6 +2,7 @@ package jpegscale
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"image"
 	"image/color"
@@ -152,7 +153,7 @@ func TestMatchesStandardDecoder(t *testing.T) {
 			t.Fatalf("%s: image/jpeg: %v", name, err)
 		}
 		for _, denom := range []int{2, 4, 8} {
-			img, err := Decode(data, denom, 1<<20)
+			img, err := Decode(context.Background(), data, denom, 1<<20)
 			if err != nil {
 				t.Errorf("%s 1/%d: %v", name, denom, err)
 				continue
@@ -202,7 +203,7 @@ func TestFlatImageIsExact(t *testing.T) {
 	}
 	sy := std.(*image.YCbCr)
 	for _, denom := range []int{2, 4, 8} {
-		img, err := Decode(buf.Bytes(), denom, 1<<20)
+		img, err := Decode(context.Background(), buf.Bytes(), denom, 1<<20)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -230,7 +231,7 @@ func TestUnsupportedLayouts(t *testing.T) {
 	adobe := []byte{0xFF, 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0}
 	inputs["adobe-rgb"] = append(append([]byte{0xFF, 0xD8}, adobe...), readFixture(t, "444.jpg")[2:]...)
 	for name, data := range inputs {
-		_, err := Decode(data, 2, 1<<20)
+		_, err := Decode(context.Background(), data, 2, 1<<20)
 		if !errors.Is(err, ErrUnsupported) {
 			t.Errorf("%s: err = %v, want ErrUnsupported", name, err)
 		}
@@ -244,7 +245,7 @@ func TestRefusesWhatStandardRefuses(t *testing.T) {
 	for _, name := range []string{"420-restart", "422-restart", "gray"} {
 		data := readFixture(t, name+".jpg")
 		for n := range len(data) {
-			if _, err := Decode(data[:n], 2, 1<<20); err == nil {
+			if _, err := Decode(context.Background(), data[:n], 2, 1<<20); err == nil {
 				t.Fatalf("%s cut to %d of %d bytes: decoded, want an error", name, n, len(data))
 			}
 		}
@@ -266,7 +267,7 @@ func TestRefusesWhatStandardRefuses(t *testing.T) {
 // refuses, or gives a size that does not match image/jpeg's.
 func checkAgreement(t *testing.T, data []byte) {
 	t.Helper()
-	img, err := Decode(data, 2, 1<<20)
+	img, err := Decode(context.Background(), data, 2, 1<<20)
 	if err != nil {
 		return
 	}
@@ -282,13 +283,13 @@ func checkAgreement(t *testing.T, data []byte) {
 
 func TestPixelLimit(t *testing.T) {
 	data := readFixture(t, "420.jpg") // 97x135 = 13,095 pixels
-	if _, err := Decode(data, 2, 13094); err == nil {
+	if _, err := Decode(context.Background(), data, 2, 13094); err == nil {
 		t.Fatal("decoded an image over the pixel limit")
 	}
-	if _, err := Decode(data, 2, 13095); err != nil {
+	if _, err := Decode(context.Background(), data, 2, 13095); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Decode(data, 3, 1<<20); err == nil {
+	if _, err := Decode(context.Background(), data, 3, 1<<20); err == nil {
 		t.Fatal("accepted scale 1/3")
 	}
 }
