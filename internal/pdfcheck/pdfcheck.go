@@ -69,6 +69,7 @@ var tools = []tool{
 	{"pdftotext", "poppler-utils"},
 	{"pdfimages", "poppler-utils"},
 	{"mutool", "mupdf-tools"},
+	{"pdftoppm", "poppler-utils"},
 }
 
 // Check runs the PDF at path through qpdf --check, pdfinfo, pdftotext,
@@ -114,6 +115,24 @@ func CheckBytes(t testing.TB, data []byte) Report {
 		return Report{}
 	}
 	return Check(t, path)
+}
+
+// DecodeImages decodes every image of the PDF at path with qpdf
+// (--decode-level=all, which runs DCT streams through libjpeg) and with
+// poppler (pdftoppm renders every page, at a low resolution but decoding
+// each image whole), failing t on any complaint. Check already renders
+// with mupdf. Tests of hostile images call both: fpdf embeds a JPEG's bytes
+// unchanged, so only a reader's decoder finds what a decoder would refuse.
+func DecodeImages(t testing.TB, path string) {
+	t.Helper()
+	if !checkTools(t) {
+		return
+	}
+	r := run("qpdf", "--check", "--decode-level=all", path)
+	if r.ok(t) && strings.Contains(r.stdout, "WARNING") {
+		r.fail(t, "printed a WARNING")
+	}
+	run("pdftoppm", "-r", "10", "-png", path, filepath.Join(t.TempDir(), "page")).ok(t)
 }
 
 // checkTools reports whether every external tool is on PATH; if not it has
