@@ -2,6 +2,7 @@ package imagenorm
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"image"
@@ -110,15 +111,16 @@ func decodeConfig(format string, data []byte) (cfg image.Config, err error) {
 }
 
 // decodeImage decodes the pixels (the first frame for GIF), turning panics
-// into ErrCorrupt.
-func decodeImage(format string, data []byte) (img image.Image, err error) {
+// into ErrCorrupt. The decoders read through a ctxReader, so they stop soon
+// after ctx is done; the error is then ctx's.
+func decodeImage(ctx context.Context, format string, data []byte) (img image.Image, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			img = nil
 			err = newErr(ErrCorrupt, nil, "the %s image is corrupt (the decoder crashed: %v)", upperFormat(format), r)
 		}
 	}()
-	r := bytes.NewReader(data)
+	r := &ctxReader{ctx: ctx, r: bytes.NewReader(data)}
 	switch format {
 	case "jpeg":
 		img, err = jpeg.Decode(r)
@@ -135,6 +137,9 @@ func decodeImage(format string, data []byte) (img image.Image, err error) {
 	default:
 		return nil, newErr(ErrUnsupported, nil, notAnImageMsg)
 	}
+	if cerr := ctx.Err(); cerr != nil {
+		return nil, cerr
+	}
 	if err != nil {
 		return nil, classifyDecodeErr(format, err)
 	}
@@ -142,6 +147,22 @@ func decodeImage(format string, data []byte) (img image.Image, err error) {
 		return nil, newErr(ErrCorrupt, nil, "the %s image is corrupt (it decoded to no pixels)", upperFormat(format))
 	}
 	return img, nil
+}
+
+// ctxReader reads r in pieces of at most 256 bytes and fails once ctx is
+// done. A decoder reads its input as it goes (one piece of a JPEG holds a
+// few rows of blocks, or a few scans of a scan bomb), so it stops soon
+// after a cancellation.
+type ctxReader struct {
+	ctx context.Context
+	r   *bytes.Reader
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p[:min(len(p), 256)])
 }
 
 // classifyDecodeErr maps a decoder error to ErrUnsupported (a valid file

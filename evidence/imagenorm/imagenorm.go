@@ -15,23 +15,28 @@
 //   - no larger than the requested box (never upscaled).
 //
 // Costs are bounded before any pixel is decoded: [Limits] caps the input size
-// in bytes and the pixel count announced by the image header. The format is
-// sniffed from the content, never from a file name. HEIC/HEIF is recognised
-// and rejected with an actionable message.
+// in bytes and the pixel count announced by the image header, and a JPEG may
+// hold at most [MaxJPEGScans] scans. What no header shows is bounded by a
+// time budget for decoding each image ([Limits.MaxDecodeTime]). The format
+// is sniffed from the content, never from a file name. HEIC/HEIF is
+// recognised and rejected with an actionable message.
 //
 // # Fast path
 //
-// A JPEG that is already acceptable (8-bit baseline or progressive, YCbCr or
-// gray, orientation 1, within the box, Options.Lossless unset) is not
-// decoded at all. If it carries no metadata segments it is returned byte for
-// byte ([Result.KeptOriginal] is true). If it carries metadata (APP1
-// EXIF/XMP, APP2 ICC/MPF, APP13 IPTC, COM, any APPn other than a plain APP0
-// JFIF or APP14 Adobe, a JFIF thumbnail, or data after the EOI marker such as
-// an appended "motion photo" video) the marker stream is rewritten without
-// those segments: the compressed pixel data is copied untouched, so there is
-// no generation loss, but KeptOriginal is false. Because the fast path does
-// not decode the entropy-coded data, a JPEG whose marker structure is valid
-// but whose compressed data is damaged can pass through it unchanged.
+// A JPEG that is already acceptable (8-bit sequential, YCbCr or gray, one
+// scan, orientation 1, within the box, Options.Lossless unset) is not
+// decoded to pixels. It must pass the strict check of internal/jpegscale
+// (decoding at 1/8 size, which reads every Huffman code): a file that
+// decoder finds anything wrong with, which PDF readers' libjpeg would
+// refuse or warn about, is re-encoded from what image/jpeg makes of it
+// instead, and so is every progressive JPEG. If it carries no metadata
+// segments it is returned byte for byte ([Result.KeptOriginal] is true). If
+// it carries metadata (APP1 EXIF/XMP, APP2 ICC/MPF, APP13 IPTC, COM, any
+// APPn other than a plain APP0 JFIF or APP14 Adobe, a JFIF thumbnail, or
+// data after the EOI marker such as an appended "motion photo" video) the
+// marker stream is rewritten without those segments: the compressed pixel
+// data is copied untouched, so there is no generation loss, but
+// KeptOriginal is false.
 //
 // # Photos
 //
@@ -50,6 +55,17 @@
 // message is a single sentence fit to show to the person who uploaded the
 // file. Decoder errors, when there are any, are also reachable with
 // [errors.As]. Context cancellation is reported as the context's error.
+//
+// # Cancellation
+//
+// Normalise returns as soon as its context is done. The work itself runs
+// on another goroutine that stops at its next check: decoders read the
+// file in small pieces and stop at the next one (internal/jpegscale checks
+// every row of blocks), and each pixel pass is followed by a check. Only
+// the TIFF and WebP decoders, which read the whole file first, run to the
+// end of their decode, in the background; so they also overrun the
+// decoding time budget, by as long as their decode of at most MaxPixels
+// takes.
 //
 // # Dates
 //
@@ -78,6 +94,9 @@ import (
 const (
 	DefaultMaxBytes  int64 = 64 << 20    // 64 MiB
 	DefaultMaxPixels int64 = 100_000_000 // 100 megapixels
+	// DefaultMaxDecodeTime is about three times what decoding a
+	// 100-megapixel PNG of noise (51 MB) takes on two busy cores.
+	DefaultMaxDecodeTime = 20 * time.Second
 )
 
 // DefaultJPEGQuality is used when Options.JPEGQuality is zero.
@@ -96,10 +115,22 @@ var (
 	ErrCorrupt = errors.New("corrupt image")
 )
 
-// Limits bound what an image may cost before any pixel is decoded.
+// Limits bound what an image may cost.
 type Limits struct {
 	MaxBytes  int64 // maximum len(data); 0 means DefaultMaxBytes
 	MaxPixels int64 // maximum width*height; 0 means DefaultMaxPixels
+	// MaxDecodeTime bounds the decoding of the image's pixels in
+	// Normalise; 0 means DefaultMaxDecodeTime. The cost of the other steps
+	// follows from the pixel count; that of decoding depends on how the
+	// file is coded too.
+	MaxDecodeTime time.Duration
+}
+
+func (l Limits) maxDecodeTime() time.Duration {
+	if l.MaxDecodeTime <= 0 {
+		return DefaultMaxDecodeTime
+	}
+	return l.MaxDecodeTime
 }
 
 func (l Limits) maxBytes() int64 {
@@ -142,6 +173,10 @@ type Info struct {
 	// "rgb", "rgba", "rgb48", "rgba64", "gray", "gray16", "graya",
 	// "graya16", "paletted", "cmyk", "ycck", or a Go color model name.
 	ColorModel string
+	// Incomplete reports a progressive JPEG whose later scans are missing
+	// (a file cut short between scans, closed with an EOI marker): it
+	// decodes, but to a blurred or blocky picture. Export it again.
+	Incomplete bool
 }
 
 // Options controls Normalise.
@@ -239,6 +274,14 @@ func Inspect(data []byte, lim Limits) (info Info, err error) {
 		return info, newErr(ErrTooLarge, nil, "image is %dx%d (%.1f megapixels); the limit is %s megapixels",
 			cfg.Width, cfg.Height, float64(px)/1e6, humanMegapixels(mp))
 	}
+	if format == "jpeg" {
+		sc := scanJPEGScans(data)
+		if sc.count > MaxJPEGScans {
+			return info, newErr(ErrTooLarge, nil, "the JPEG holds %d scans; the limit is %d (a progressive photo has about 10), and decoding them would take minutes: export the picture again as a standard JPEG",
+				sc.count, MaxJPEGScans)
+		}
+		info.Incomplete = sc.incomplete
+	}
 	info.ColorModel = colorModelName(cfg.ColorModel)
 	inspectMetadata(&info, data)
 	return info, nil
@@ -251,8 +294,39 @@ func Inspect(data []byte, lim Limits) (info Info, err error) {
 // documentation and are not decoded.
 //
 // The output is deterministic: the same input and options always give the
-// same bytes.
-func Normalise(ctx context.Context, data []byte, opt Options) (res Result, err error) {
+// same bytes. An image whose decoding takes longer than
+// opt.Limits.MaxDecodeTime fails with ErrTooLarge. When ctx is done,
+// Normalise returns ctx's error at once (see the package documentation on
+// cancellation).
+func Normalise(ctx context.Context, data []byte, opt Options) (Result, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	type outcome struct {
+		res Result
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		res, err := normalise(ctx, data, opt)
+		done <- outcome{res, err}
+	}()
+	select {
+	case o := <-done:
+		return o.res, o.err
+	case <-ctx.Done():
+		return Result{}, ctx.Err()
+	}
+}
+
+// errTimeBudget is the cause of the decoding context's end when
+// Limits.MaxDecodeTime runs out.
+var errTimeBudget = errors.New("imagenorm: decoding time limit reached")
+
+func normalise(ctx context.Context, data []byte, opt Options) (res Result, err error) {
 	// Decoders are already guarded individually; this is a last line of
 	// defence so that no input can crash the caller.
 	defer func() {
@@ -261,12 +335,6 @@ func Normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 			err = newErr(ErrCorrupt, nil, "the image could not be processed (internal error: %v)", r)
 		}
 	}()
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	if err := ctx.Err(); err != nil {
-		return Result{}, err
-	}
 	info, err := Inspect(data, opt.Limits)
 	res = Result{Info: info}
 	if err != nil {
@@ -282,10 +350,22 @@ func Normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 		quality = 100
 	}
 
+	// Decoding, the step whose cost the file's coding decides, has a
+	// budget of its own.
+	budget := opt.Limits.maxDecodeTime()
+	dctx, cancel := context.WithTimeoutCause(ctx, budget, errTimeBudget)
+	defer cancel()
+	overBudget := func(err error) error {
+		if err != nil && context.Cause(dctx) == errTimeBudget {
+			return newErr(ErrTooLarge, nil, "the image takes more than %v to decode (the limit per image), which a photo or screenshot never does: export it again as a standard JPEG or PNG", budget)
+		}
+		return err
+	}
+
 	// Fast path: acceptable JPEG, no decode.
 	if info.Format == "jpeg" && !opt.Lossless && info.Orientation == 1 && len(opt.Redact) == 0 && !opt.Gray {
 		if tw, th := fitBox(info.Width, info.Height, opt.MaxWidth, opt.MaxHeight); tw == info.Width && th == info.Height {
-			if out, kept, ok := jpegPassthrough(data, info.Width, info.Height); ok {
+			if out, kept, ok := jpegPassthrough(dctx, data, info.Width, info.Height, opt.Limits.maxPixels()); ok {
 				res.Data, res.Format, res.Width, res.Height, res.KeptOriginal = out, "jpeg", info.Width, info.Height, kept
 				return res, nil
 			}
@@ -315,16 +395,17 @@ func Normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 	denom := 1
 	if info.Format == "jpeg" {
 		if d := jpegScale(info.Width, info.Height, tw, th); d > 1 {
-			if m, err := jpegscale.Decode(data, d, opt.Limits.maxPixels()); err == nil {
+			if m, err := jpegscale.Decode(dctx, data, d, opt.Limits.maxPixels()); err == nil {
 				img, denom = m, d
 			}
 		}
 	}
 	if img == nil {
-		if img, err = decodeImage(info.Format, data); err != nil {
-			return res, err
+		if img, err = decodeImage(dctx, info.Format, data); err != nil {
+			return res, overBudget(err)
 		}
 	}
+	cancel()
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}

@@ -2,8 +2,11 @@ package imagenorm
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"image/jpeg"
+
+	"github.com/proofpack/proofpack/internal/jpegscale"
 )
 
 // jpegSeg is one piece of a JPEG file between SOI and EOI: a marker segment
@@ -99,11 +102,8 @@ func walkJPEG(data []byte, untilSOS bool) (segs []jpegSeg, eoiEnd int, err error
 type jpegHeader struct {
 	exif           []byte // TIFF block of the first APP1 Exif segment
 	sof            byte   // SOF marker (0xC0..0xCF), 0 if none
-	precision      int
 	components     int
-	componentIDs   []byte
 	hmax, vmax     int // largest sampling factors (1 for a single component)
-	jfif           bool
 	adobe          bool
 	adobeTransform byte
 }
@@ -118,8 +118,6 @@ func headerFromSegs(data []byte, segs []jpegSeg) jpegHeader {
 	for _, s := range segs {
 		p := s.payload(data)
 		switch m := s.marker; {
-		case m == 0xE0 && bytes.HasPrefix(p, []byte("JFIF\x00")):
-			h.jfif = true
 		case m == 0xE1 && bytes.HasPrefix(p, []byte("Exif\x00\x00")) && h.exif == nil:
 			h.exif = p[6:]
 		case m == 0xEE && bytes.HasPrefix(p, []byte("Adobe")) && len(p) >= 12:
@@ -127,11 +125,9 @@ func headerFromSegs(data []byte, segs []jpegSeg) jpegHeader {
 		case m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC && h.sof == 0:
 			if len(p) >= 6 {
 				h.sof = m
-				h.precision = int(p[0])
 				h.components = int(p[5])
 				h.hmax, h.vmax = 1, 1
 				for i := 0; i < h.components && 6+3*i < len(p); i++ {
-					h.componentIDs = append(h.componentIDs, p[6+3*i])
 					if h.components > 1 && 7+3*i < len(p) {
 						// One component is coded block by block whatever
 						// its factors say.
@@ -184,31 +180,22 @@ func isMetadataSeg(data []byte, s jpegSeg) bool {
 // caller decodes and re-encodes. Otherwise out is the original data
 // (kept == true) or a copy with metadata segments, JFIF thumbnails and any
 // bytes after EOI removed.
-func jpegPassthrough(data []byte, width, height int) (out []byte, kept, ok bool) {
+//
+// A file qualifies only when jpegscale decodes it (at 1/8, the cheapest
+// scale): that decoder takes only 8-bit sequential gray or YCbCr files of
+// one scan, and is as strict as libjpeg, which PDF readers embed.
+func jpegPassthrough(ctx context.Context, data []byte, width, height int, maxPixels int64) (out []byte, kept, ok bool) {
 	segs, eoiEnd, err := walkJPEG(data, false)
 	if err != nil {
 		return nil, false, false
 	}
-	h := headerFromSegs(data, segs)
-	if h.sof != 0xC0 && h.sof != 0xC1 && h.sof != 0xC2 {
-		return nil, false, false // lossless, arithmetic, hierarchical...
-	}
-	if h.precision != 8 {
+	if _, err := jpegscale.Decode(ctx, data, 8, maxPixels); err != nil {
 		return nil, false, false
 	}
-	switch h.components {
-	case 1:
-	case 3:
-		// Must be YCbCr as every reader will interpret it: no RGB-coded
-		// JPEGs (Adobe transform 0 or component IDs 'R','G','B').
-		if h.adobe && h.adobeTransform != 1 {
-			return nil, false, false
-		}
-		if len(h.componentIDs) == 3 && string(h.componentIDs) == "RGB" {
-			return nil, false, false
-		}
-	default:
-		return nil, false, false // CMYK / YCCK
+	// Three components must be YCbCr as every reader will interpret them
+	// (jpegscale already refuses Adobe transform 0 and the ids 'R','G','B').
+	if h := headerFromSegs(data, segs); h.components == 3 && h.adobe && h.adobeTransform != 1 {
+		return nil, false, false
 	}
 	dirty := eoiEnd != len(data)
 	for _, s := range segs {
@@ -242,4 +229,67 @@ func jpegPassthrough(data []byte, width, height int) (out []byte, kept, ok bool)
 		return nil, false, false
 	}
 	return out, false, true
+}
+
+// MaxJPEGScans is the most scans a JPEG may hold. A progressive photo has
+// about ten; a file holding thousands, each a few bytes that make the
+// decoder visit every block again, is a CPU bomb. libjpeg-turbo bounds
+// this the same way (its scan limit, 500 in its own fuzzers and tools).
+const MaxJPEGScans = 500
+
+// jpegScans is what a walk of the whole file learns about its scans.
+type jpegScans struct {
+	count int // SOS segments
+	// incomplete: a progressive file in which some coefficient of some
+	// component is never coded, or never refined down to its last bit,
+	// as when a file is cut between two scans. It decodes, to a blurred or
+	// blocky picture.
+	incomplete bool
+}
+
+// scanJPEGScans walks the whole file (or as far as its structure can be
+// followed) and follows the progression of a progressive JPEG the way
+// libjpeg does, recording for each coefficient of each component the
+// lowest bit coded so far.
+func scanJPEGScans(data []byte) jpegScans {
+	segs, _, _ := walkJPEG(data, false)
+	var s jpegScans
+	// Progressive frames only: component id -> lowest bit coded of each
+	// coefficient, -1 for none.
+	bits := map[byte]*[64]int{}
+	for _, g := range segs {
+		p := g.payload(data)
+		switch g.marker {
+		case 0xC2:
+			for i := 0; len(p) >= 6 && i < int(p[5]) && 6+3*i < len(p); i++ {
+				b := new([64]int)
+				for k := range b {
+					b[k] = -1
+				}
+				bits[p[6+3*i]] = b
+			}
+		case 0xDA:
+			s.count++
+			if len(p) < 1 || len(p) != 4+2*int(p[0]) {
+				continue
+			}
+			ns := int(p[0])
+			ss, se, al := int(p[1+2*ns]), int(p[2+2*ns]), int(p[3+2*ns]&15)
+			for i := range ns {
+				if b := bits[p[1+2*i]]; b != nil {
+					for k := ss; k <= se && k < 64; k++ {
+						b[k] = al
+					}
+				}
+			}
+		}
+	}
+	for _, b := range bits {
+		for _, v := range b {
+			if v != 0 {
+				s.incomplete = true
+			}
+		}
+	}
+	return s
 }
