@@ -69,6 +69,12 @@ func Render(ctx context.Context, w io.Writer, c *evidence.Case, opt Options) (*R
 	for _, u := range c.Unclassified {
 		res.Warnings = append(res.Warnings, c.Dir+": "+u)
 	}
+	for _, e := range c.Exhibits {
+		if e.Image.Incomplete {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("%s: %s: the JPEG ends before its last scans, so the packet shows a blurred or partial picture; export it again from the phone or platform",
+				c.Dir, e.File))
+		}
+	}
 	if pk.StatementLimit > 0 && res.StatementChars > pk.StatementLimit {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: the statement for the portal's text box is %d characters; the limit is %d, so the text box may cut it (the PDF keeps it whole)",
 			c.Dir, res.StatementChars, pk.StatementLimit))

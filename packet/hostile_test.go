@@ -134,6 +134,7 @@ func TestHostileFiles(t *testing.T) {
 		{"JPEG bomb", "chat.jpg", jpegBomb(t, 65000, 65000), "65000x65000"},
 		{"GIF bomb", "chat.gif", gifBomb(), "65535x65535"},
 		{"TIFF bomb", "chat.tif", tiffBomb(), "100000x100000"},
+		{"20,000-scan progressive JPEG", "chat.jpg", samplegen.ProgressiveJPEG(1024, 1024, 20000), "20001 scans"},
 		{"16-bit PNG with alpha", "chat.png", encode(t, png16Alpha(300, 500), "png"), ""},
 		{"animated GIF", "chat.gif", encode(t, nil, "gif"), ""},
 		{"1x1 image", "chat.png", encode(t, gray, "png"), ""},
@@ -296,5 +297,55 @@ func TestFullDiskAndInterrupt(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(outDir); len(entries) != 0 {
 		t.Errorf("interrupted build left %v", entries)
+	}
+}
+
+// TestBrokenJPEGsDecodeEverywhere: JPEGs that image/jpeg forgives but
+// libjpeg refuses or warns about never reach the PDF as they are: each is
+// re-encoded, and every reader decodes the packet's images without a word,
+// or the build fails naming the file. The packing photo is a small JPEG,
+// which the packet would embed byte for byte if it were sound.
+func TestBrokenJPEGsDecodeEverywhere(t *testing.T) {
+	for _, b := range samplegen.BrokenJPEGs() {
+		t.Run(b.Name, func(t *testing.T) {
+			dir := hostileOrder(t, "", nil, "")
+			if err := os.WriteFile(filepath.Join(dir, "packing.jpg"), b.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			outDir := t.TempDir()
+			res, err := BuildFile(context.Background(), dir, filepath.Join(outDir, "p.pdf"), FileOptions{Options: Options{Templates: builtin(t)}})
+			if b.Refused {
+				if err == nil || !strings.Contains(err.Error(), "packing.jpg") {
+					t.Fatalf("err = %v, want an error naming packing.jpg", err)
+				}
+				if entries, _ := os.ReadDir(outDir); len(entries) != 0 {
+					t.Errorf("failed build left %v", entries)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			pdfcheck.Check(t, res.Output)
+			pdfcheck.DecodeImages(t, res.Output)
+		})
+	}
+}
+
+// TestIncompleteProgressiveJPEGWarns: a progressive JPEG cut short between
+// scans (and closed with EOI) decodes to a blurred picture; the build
+// warns, naming the file, so the seller exports it again.
+func TestIncompleteProgressiveJPEGWarns(t *testing.T) {
+	dir := hostileOrder(t, "chat.jpg", samplegen.ProgressiveJPEG(640, 480, 0), "")
+	res, err := BuildFile(context.Background(), dir, filepath.Join(t.TempDir(), "p.pdf"), FileOptions{Options: Options{Templates: builtin(t)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, w := range res.Warnings {
+		found = found || strings.Contains(w, "chat.jpg: the JPEG ends before its last scans") && strings.Contains(w, "export it again")
+	}
+	if !found {
+		t.Errorf("no warning naming chat.jpg in %q", res.Warnings)
 	}
 }
