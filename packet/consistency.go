@@ -139,16 +139,16 @@ func Consistency(m *evidence.Manifest, d *templates.Dispute) []Finding {
 		}
 	}
 
-	// Weighings that disagree.
+	// Weighings that disagree, and readings that support the buyer.
 	w := Reconcile(m)
 	if w.Verdict == VerdictDisagree {
 		add(SeverityWarning, fmt.Sprintf("the recorded weights differ by %s, more than the %s tolerance; the packet says so and does not claim they agree", grams(w.Spread), grams(w.Tolerance)),
-			"check the readings against the weighing photos", weightFields(m)...)
+			"check the readings against the weighing photos", weightFields(w)...)
 	}
-	if w.Verdict == VerdictContradicts {
-		add(SeverityWarning, "the recorded weights match the order without the items claimed missing", "the weights support the buyer; consider another remedy",
-			append(weightFields(m), "after_sale.missing")...)
+	if f, ok := shortReadingsFinding(m, w); ok {
+		fs = append(fs, f)
 	}
+	fs = append(fs, textFigures(m, w)...)
 
 	// The after-sales period.
 	if d != nil && d.Name == "quality-after-period" {
@@ -169,15 +169,46 @@ func Consistency(m *evidence.Manifest, d *templates.Dispute) []Finding {
 	return fs
 }
 
-func weightFields(m *evidence.Manifest) []string {
+// weightFields names the manifest fields of the readings.
+func weightFields(w *Weights) []string {
 	var f []string
-	s := m.Shipment
-	for name, v := range map[string]*float64{"shipment.warehouse_weight_g": s.WarehouseWeightG, "shipment.courier_weight_g": s.CourierWeightG, "shipment.reweigh_weight_g": s.ReweighWeightG} {
-		if v != nil {
-			f = append(f, name)
-		}
+	for _, r := range w.Readings {
+		f = append(f, r.Field)
 	}
 	return sortStrings(f)
+}
+
+// shortReadingsFinding tells the seller which readings match the parcel
+// without the items claimed missing: sending the packet would hand the
+// reviewer the buyer's case.
+func shortReadingsFinding(m *evidence.Manifest, w *Weights) (Finding, bool) {
+	short := w.ShortReadings()
+	if len(short) == 0 {
+		return Finding{}, false
+	}
+	var claimed []string
+	for _, ms := range m.AfterSale.Missing {
+		claimed = append(claimed, fmt.Sprintf("%d x %s", ms.Quantity, ms.SKU))
+	}
+	var names, fields []string
+	for _, r := range short {
+		names = append(names, fmt.Sprintf("the %s reading %s", r.Source, grams(r.Grams)))
+		fields = append(fields, r.Field)
+	}
+	verb, subject, supports := "is", "that reading", "supports"
+	if len(short) > 1 {
+		verb, subject, supports = "are", "these readings", "support"
+	}
+	msg := fmt.Sprintf("%s %s within %s of %s, the parcel's weight without the items claimed missing (%s)",
+		strings.Join(names, " and "), verb, grams(w.Tolerance), grams(w.ShortG), strings.Join(claimed, ", "))
+	for _, r := range w.Readings {
+		if r.Within {
+			msg += fmt.Sprintf(", while the %s reading %s matches the full parcel (%s)", r.Source, grams(r.Grams), grams(w.ExpectedG))
+		}
+	}
+	msg += fmt.Sprintf(": %s %s the buyer, and sending this packet hands the reviewer the buyer's case", subject, supports)
+	return Finding{Severity: SeverityWarning, Fields: append(fields, "after_sale.missing"), Message: msg,
+		Hint: "check the reading against the weighing record; if it is right, consider refunding the claimed item instead of disputing"}, true
 }
 
 // PeriodEnd is the end of the after-sales period, when known.

@@ -20,6 +20,7 @@ const (
 // Reading is one recorded weighing.
 type Reading struct {
 	Source string  // "warehouse", "courier" or "reweigh"
+	Field  string  // the manifest field it was read from
 	Grams  float64 // as recorded
 	Diff   float64 // Grams minus the expected weight of the full order
 	Within bool    // |Diff| <= tolerance (false when there is no expected weight)
@@ -87,23 +88,61 @@ func Reconcile(m *evidence.Manifest) *Weights {
 	} else {
 		w.Tolerance = DefaultTolerance(w.ExpectedG)
 	}
-	s := m.Shipment
-	for _, r := range []struct {
-		src string
-		g   *float64
-	}{{"warehouse", s.WarehouseWeightG}, {"courier", s.CourierWeightG}, {"reweigh", s.ReweighWeightG}} {
-		if r.g == nil {
+	for _, src := range weighings {
+		g := src.grams(&m.Shipment)
+		if g == nil {
 			continue
 		}
-		rd := Reading{Source: r.src, Grams: *r.g}
+		rd := Reading{Source: src.source, Field: src.field, Grams: *g}
 		if w.HasExpected {
-			rd.Diff = *r.g - w.ExpectedG
+			rd.Diff = *g - w.ExpectedG
 			rd.Within = math.Abs(rd.Diff) <= w.Tolerance
 		}
 		w.Readings = append(w.Readings, rd)
 	}
 	w.Verdict = w.verdict()
 	return w
+}
+
+// weighing is one of the parcel's weighings a manifest records.
+type weighing struct {
+	source, field string
+	kind          evidence.Kind // the exhibit that shows it
+	grams         func(*evidence.Shipment) *float64
+	// words say that a timeline event is about this weighing (lower case).
+	words []string
+}
+
+// weighings are the parcel's weighings, in the order the packet shows them.
+var weighings = []weighing{
+	{"warehouse", "shipment.warehouse_weight_g", evidence.WarehouseWeight, func(s *evidence.Shipment) *float64 { return s.WarehouseWeightG },
+		[]string{"warehouse", "dispatch", "仓库", "出库"}},
+	{"courier", "shipment.courier_weight_g", evidence.CourierWeight, func(s *evidence.Shipment) *float64 { return s.CourierWeightG },
+		[]string{"courier", "carrier", "picked up", "pick-up", "pickup", "揽收", "快递员", "内网"}},
+	{"reweigh", "shipment.reweigh_weight_g", evidence.Reweigh, func(s *evidence.Shipment) *float64 { return s.ReweighWeightG },
+		[]string{"reweigh", "re-weigh", "re-pack", "repack", "identical parcel", "重新打包", "重新包装", "重新称重", "复称"}},
+}
+
+// nearShort reports whether g is within tolerance of the parcel without
+// the items claimed missing.
+func (w *Weights) nearShort(g float64) bool {
+	return w.HasMissing && math.Abs(g-w.ShortG) <= w.Tolerance
+}
+
+// ShortReadings are the readings that match the parcel without the items
+// claimed missing and not the full parcel: each one supports the buyer.
+// It is empty when the missing items are too light for a scale to tell.
+func (w *Weights) ShortReadings() []Reading {
+	var rs []Reading
+	if !w.HasMissing || w.MissingG <= w.Tolerance {
+		return nil
+	}
+	for _, r := range w.Readings {
+		if w.nearShort(r.Grams) && !r.Within {
+			rs = append(rs, r)
+		}
+	}
+	return rs
 }
 
 func (w *Weights) verdict() string {
@@ -124,7 +163,7 @@ func (w *Weights) verdict() string {
 	allFull, allShort := true, true
 	for _, r := range w.Readings {
 		allFull = allFull && r.Within
-		allShort = allShort && math.Abs(r.Grams-w.ShortG) <= w.Tolerance
+		allShort = allShort && w.nearShort(r.Grams)
 	}
 	switch {
 	case !w.HasMissing:
