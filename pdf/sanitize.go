@@ -45,16 +45,20 @@ func hasGlyph(r rune) bool {
 
 // Sanitize makes s safe to hand to fpdf: invalid UTF-8, characters outside
 // the Basic Multilingual Plane (emoji, which panic fpdf) and characters the
-// font lacks become Replacement; control and bidirectional-override
-// characters are removed (they could reorder what a reviewer reads); tabs
-// become spaces; line breaks are kept.
+// font lacks become Replacement, one for each character a reader sees (so
+// "😡😡" stays two marks and a quoted message keeps its length, while a
+// joined family, a flag or a thumb with a skin tone is one); control and
+// bidirectional-override characters are removed (they could reorder what a
+// reviewer reads); tabs become spaces; line breaks are kept.
 func Sanitize(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, string(Replacement))
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	prevRepl := false
+	box := false      // the last thing written is a box for a missing character
+	joined := false   // a zero-width joiner follows that box
+	flagHalf := false // that box stands for one regional indicator
 	for _, r := range s {
 		switch {
 		case r == '\n':
@@ -63,20 +67,33 @@ func Sanitize(s string) string {
 			continue
 		case r == '\t':
 			b.WriteByte(' ')
-		case unicode.Is(unicode.Bidi_Control, r), r == '\u200d', r == '\ufe0f', r == '\ufe0e':
-			continue // direction overrides, zero-width joiner, emoji variation selectors
+		case r == '\u200d':
+			joined = box
+			continue
+		case unicode.Is(unicode.Bidi_Control, r), r == '\ufe0f', r == '\ufe0e':
+			continue // direction overrides, emoji variation selectors
 		case unicode.IsControl(r):
 			continue
 		case r > 0xFFFF || !hasGlyph(r):
-			if !prevRepl { // one box for an emoji sequence, not one per code point
-				b.WriteRune(Replacement)
+			regional := r >= 0x1F1E6 && r <= 0x1F1FF
+			if box && (joined || continuesEmoji(r) || regional && flagHalf) {
+				joined, flagHalf = false, false
+				continue // part of the character the box already stands for
 			}
-			prevRepl = true
+			b.WriteRune(Replacement)
+			box, joined, flagHalf = true, false, regional
 			continue
 		default:
 			b.WriteRune(r)
 		}
-		prevRepl = false
+		box, joined, flagHalf = false, false, false
 	}
 	return b.String()
+}
+
+// continuesEmoji reports whether r only modifies the character before it:
+// a skin tone, a tag (subdivision flags), a combining mark (keycaps).
+func continuesEmoji(r rune) bool {
+	return (r >= 0x1F3FB && r <= 0x1F3FF) || (r >= 0xE0020 && r <= 0xE007F) ||
+		unicode.In(r, unicode.Mn, unicode.Me)
 }
