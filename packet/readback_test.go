@@ -49,7 +49,9 @@ func noSpace(s string) string {
 // reads the PDF's text back with pdftotext: every paragraph of the
 // statement written for the portal, and every evidence file name as the
 // integrity appendix lists it, must be in it whole. A line break that
-// drops or changes a character fails here.
+// drops or changes a character fails here, and so does text drawn over
+// other text (a long key running into its value) or a bookmark title in
+// more than one line.
 func TestPacketTextReadsBack(t *testing.T) {
 	prof, err := builtin(t).Profile("generic")
 	if err != nil {
@@ -77,6 +79,14 @@ func TestPacketTextReadsBack(t *testing.T) {
 					t.Errorf("the PDF's text lacks the statement paragraph\n%s", para)
 				}
 			}
+			for _, o := range overlapping(pdfcheck.Words(t, out)) {
+				t.Errorf("page %d: %q and %q are drawn over each other", o[0].Page, o[0].Text, o[1].Text)
+			}
+			for _, title := range pdfcheck.Outline(t, out) {
+				if strings.ContainsAny(title, "\r\n") {
+					t.Errorf("bookmark %q has a line break", title)
+				}
+			}
 			c := loadSample(t, dir)
 			for _, e := range c.Exhibits {
 				if !strings.Contains(text, noSpace(e.File)) {
@@ -85,4 +95,23 @@ func TestPacketTextReadsBack(t *testing.T) {
 			}
 		})
 	}
+}
+
+// overlapping returns the pairs of words whose boxes on the same page
+// cross by more than a point each way (glyph boxes of neighbouring words
+// and lines touch, they do not cross).
+func overlapping(words []pdfcheck.Word) [][2]pdfcheck.Word {
+	const slack = 1.0
+	var out [][2]pdfcheck.Word
+	for i, a := range words {
+		for _, b := range words[i+1:] {
+			if b.Page != a.Page {
+				break
+			}
+			if min(a.X1, b.X1)-max(a.X0, b.X0) > slack && min(a.Y1, b.Y1)-max(a.Y0, b.Y0) > slack {
+				out = append(out, [2]pdfcheck.Word{a, b})
+			}
+		}
+	}
+	return out
 }

@@ -186,7 +186,7 @@ func (r *renderer) section(s *Section) error {
 	} else {
 		r.f.AddPage()
 	}
-	r.f.Bookmark(Sanitize(s.Title), s.Level, -1)
+	r.f.Bookmark(strings.Join(strings.Fields(Sanitize(s.Title)), " "), s.Level, -1) // one line, whatever the title holds
 	if s.Cover {
 		r.f.SetY(40)
 	}
@@ -276,25 +276,32 @@ func (r *renderer) needSpace(h float64) {
 	}
 }
 
+// keyValues draws labelled facts in two columns; a key too long for its
+// column wraps onto more lines instead of running into its value.
 func (r *renderer) keyValues(kv *KeyValues) {
-	keyW := 42.0
+	const keyW, keyGap = 42.0, 3.0
 	valW := r.bodyW - keyW
 	h := lineHeight(bodySize)
 	r.font(bodySize)
 	for _, row := range kv.Rows {
+		keys := r.split(Sanitize(row[0]), keyW-keyGap)
 		vals := r.split(Sanitize(row[1]), valW)
-		r.needSpace(h * float64(min(len(vals), 3)))
-		y := r.f.GetY()
-		r.color(grey)
-		r.f.SetXY(marginX, y)
-		r.f.CellFormat(keyW, h, Sanitize(row[0]), "", 0, "L", false, 0, "")
-		r.color(black)
-		for i, v := range vals {
-			if i > 0 {
-				r.needSpace(h)
+		n := max(len(keys), len(vals))
+		r.needSpace(h * float64(min(n, 3)))
+		for i := range n {
+			r.needSpace(h)
+			y := r.f.GetY()
+			if i < len(keys) {
+				r.color(grey)
+				r.f.SetXY(marginX, y)
+				r.f.CellFormat(keyW-keyGap, h, keys[i], "", 0, "L", false, 0, "")
+				r.color(black)
 			}
-			r.f.SetX(marginX + keyW)
-			r.f.CellFormat(valW, h, v, "", 1, "L", false, 0, "")
+			if i < len(vals) {
+				r.f.SetXY(marginX+keyW, y)
+				r.f.CellFormat(valW, h, vals[i], "", 0, "L", false, 0, "")
+			}
+			r.f.SetXY(marginX, y+h)
 		}
 		r.f.SetDrawColor(225, 225, 225)
 		r.f.Line(marginX, r.f.GetY(), marginX+r.bodyW, r.f.GetY())
@@ -302,7 +309,10 @@ func (r *renderer) keyValues(kv *KeyValues) {
 	r.f.Ln(3)
 }
 
+// table draws a grid. Columns blank in every row are left out, and a
+// table that runs onto another page repeats its header row there.
 func (r *renderer) table(t *Table) {
+	t = withoutBlankColumns(t)
 	size := bodySize - 1
 	if t.Small {
 		size = 8
@@ -321,7 +331,7 @@ func (r *renderer) table(t *Table) {
 			widths[i] = r.bodyW / float64(len(widths))
 		}
 	}
-	drawRow := func(cells []string, fill [3]int, filled bool) {
+	wrapRow := func(cells []string) ([][]string, float64) {
 		wrapped := make([][]string, len(widths))
 		n := 1
 		for i := range widths {
@@ -332,11 +342,9 @@ func (r *renderer) table(t *Table) {
 			wrapped[i] = r.split(v, widths[i])
 			n = max(n, len(wrapped[i]))
 		}
-		rowH := float64(n)*h + 1.5
-		if r.f.GetY()+rowH > r.pageH-marginBottom {
-			r.f.AddPage()
-			r.font(size)
-		}
+		return wrapped, float64(n)*h + 1.5
+	}
+	drawRow := func(wrapped [][]string, rowH float64, fill [3]int, filled bool) {
 		y := r.f.GetY()
 		x := marginX
 		r.f.SetFillColor(fill[0], fill[1], fill[2])
@@ -355,23 +363,70 @@ func (r *renderer) table(t *Table) {
 		}
 		r.f.SetXY(marginX, y+rowH)
 	}
-	r.needSpace(2 * h)
-	drawRow(t.Columns, headFil, true)
+	head, headH := wrapRow(t.Columns)
+	r.needSpace(headH + h + 1.5)
+	drawRow(head, headH, headFil, true)
 	for i, row := range t.Rows {
+		cells, rowH := wrapRow(row)
+		if r.f.GetY()+rowH > r.pageH-marginBottom {
+			r.f.AddPage()
+			r.font(size)
+			drawRow(head, headH, headFil, true)
+		}
 		mark := ""
 		if i < len(t.Marks) {
 			mark = t.Marks[i]
 		}
 		switch mark {
 		case "ok":
-			drawRow(row, okFill, true)
+			drawRow(cells, rowH, okFill, true)
 		case "warn":
-			drawRow(row, warnFil, true)
+			drawRow(cells, rowH, warnFil, true)
 		default:
-			drawRow(row, [3]int{255, 255, 255}, false)
+			drawRow(cells, rowH, [3]int{255, 255, 255}, false)
 		}
 	}
 	r.f.Ln(3)
+}
+
+// withoutBlankColumns returns t without the columns that are blank in
+// every row (an all-blank "Unit weight" says nothing); t itself is kept.
+func withoutBlankColumns(t *Table) *Table {
+	if len(t.Rows) == 0 {
+		return t
+	}
+	var keep []int
+	for c := range t.Columns {
+		for _, row := range t.Rows {
+			if c < len(row) && strings.TrimSpace(row[c]) != "" {
+				keep = append(keep, c)
+				break
+			}
+		}
+	}
+	if len(keep) == len(t.Columns) {
+		return t
+	}
+	out := &Table{Marks: t.Marks, Small: t.Small}
+	for _, c := range keep {
+		out.Columns = append(out.Columns, t.Columns[c])
+		if c < len(t.Widths) {
+			out.Widths = append(out.Widths, t.Widths[c])
+		}
+	}
+	if len(out.Widths) != len(out.Columns) {
+		out.Widths = nil // relative widths only make sense all together
+	}
+	for _, row := range t.Rows {
+		cells := make([]string, len(keep))
+		for i, c := range keep {
+			if c < len(row) {
+				cells[i] = row[c]
+			}
+		}
+		out.Rows = append(out.Rows, cells)
+	}
+	return out
 }
 
 func (r *renderer) notice(n *Notice) {

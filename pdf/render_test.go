@@ -3,10 +3,14 @@ package pdf
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -111,5 +115,84 @@ func TestFigureBox(t *testing.T) {
 	lw, lh := FigureBox("letter", 1)
 	if w1 != 174 || w2 >= w1/2 || lw <= w1 || lh >= h1 {
 		t.Errorf("FigureBox: a4 %gx%g, a4/2 %g, letter %gx%g", w1, h1, w2, lw, lh)
+	}
+}
+
+// TestKeyValuesKeysStayInTheirColumn reads the word boxes back from the
+// PDF: a key longer than its column wraps instead of running into (or
+// against) its value.
+func TestKeyValuesKeysStayInTheirColumn(t *testing.T) {
+	doc := &Document{Meta: Meta{Title: "kv", Created: time.Unix(0, 0).UTC()}, Sections: []Section{{ID: "facts", Title: "Facts", Blocks: []Block{
+		{KeyValues: &KeyValues{Rows: [][2]string{
+			{"Replacement tracking number", "YT2631011002213"},
+			{"Item in the buyer's photo", "a white ceramic mug with a gold rim"},
+			{"买家照片中的商品（与本店商品不同）", "白色陶瓷马克杯"},
+			{"Order", "X-1"},
+		}}},
+	}}}}
+	var b bytes.Buffer
+	if _, err := Render(context.Background(), &b, doc); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "kv.pdf")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	valueX := (marginX + 42) / ptToMM
+	words := pdfcheck.Words(t, path)
+	for _, w := range words {
+		if w.X0 < valueX && w.X1 > valueX-1 {
+			t.Errorf("%q runs from %.1f to %.1f pt, across the value column at %.1f pt", w.Text, w.X0, w.X1, valueX)
+		}
+	}
+	var keys, values strings.Builder
+	for _, w := range words {
+		if w.X0 < valueX {
+			keys.WriteString(w.Text)
+		} else {
+			values.WriteString(w.Text)
+		}
+	}
+	for _, row := range doc.Sections[0].Blocks[0].KeyValues.Rows {
+		if k := strings.ReplaceAll(row[0], " ", ""); !strings.Contains(keys.String(), k) {
+			t.Errorf("the key column lacks %q: %q", k, keys.String())
+		}
+		if v := strings.ReplaceAll(row[1], " ", ""); !strings.Contains(values.String(), v) {
+			t.Errorf("the value column lacks %q: %q", v, values.String())
+		}
+	}
+}
+
+// TestTableAcrossPages: a table that runs onto more pages repeats its
+// header row on each, and a column blank in every row is left out.
+func TestTableAcrossPages(t *testing.T) {
+	tb := &Table{Columns: []string{"Item", "Unit weight", "Event"}, Widths: []float64{1, 1, 3}}
+	for i := range 90 {
+		tb.Rows = append(tb.Rows, []string{fmt.Sprint("row-", i), " ", "parcel scanned"})
+	}
+	doc := &Document{Meta: Meta{Title: "table", Created: time.Unix(0, 0).UTC()},
+		Sections: []Section{{ID: "t", Title: "Timeline", Blocks: []Block{{Table: tb}}}}}
+	var b bytes.Buffer
+	pages, err := Render(context.Background(), &b, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages < 2 {
+		t.Fatalf("the table takes %d page, want it to run onto a second", pages)
+	}
+	rep := pdfcheck.CheckBytes(t, b.Bytes())
+	for i, page := range rep.PageText {
+		if !strings.Contains(page, "Item") || !strings.Contains(page, "Event") {
+			t.Errorf("page %d lacks the header row:\n%s", i+1, page)
+		}
+		if strings.Contains(page, "Unit weight") {
+			t.Errorf("page %d shows the blank column \"Unit weight\"", i+1)
+		}
+	}
+	if !strings.Contains(rep.Text, "row-89") {
+		t.Error("the last row is missing")
+	}
+	if tb.Columns[1] != "Unit weight" {
+		t.Error("rendering changed the document's table")
 	}
 }

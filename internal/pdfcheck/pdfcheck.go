@@ -15,6 +15,7 @@ package pdfcheck
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -544,4 +545,36 @@ func parseWords(out string) ([]Word, error) {
 			words = append(words, w)
 		}
 	}
+}
+
+// Outline returns the titles of the PDF's bookmarks, depth first, as qpdf
+// reads them.
+func Outline(t testing.TB, path string) []string {
+	t.Helper()
+	if !checkTools(t) {
+		return nil
+	}
+	r := run("qpdf", "--json", "--json-key=outlines", path)
+	if !r.ok(t) {
+		return nil
+	}
+	type item struct {
+		Title string `json:"title"`
+		Kids  []item `json:"kids"`
+	}
+	var doc struct{ Outlines []item }
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		r.fail(t, "unreadable JSON: "+err.Error())
+		return nil
+	}
+	var titles []string
+	var walk func([]item)
+	walk = func(items []item) {
+		for _, it := range items {
+			titles = append(titles, it.Title)
+			walk(it.Kids)
+		}
+	}
+	walk(doc.Outlines)
+	return titles
 }
