@@ -123,6 +123,12 @@ func hashFile(h hash.Hash, dir, p string) error {
 		target, _ := os.Readlink(full)
 		writeField(h, "symlink")
 		writeField(h, target)
+		st, err = os.Stat(full)
+	}
+	if err != nil || !st.Mode().IsRegular() {
+		// Never opened: a named pipe would block the batch forever.
+		writeField(h, "not a file")
+		return nil
 	}
 	f, err := os.Open(full)
 	if err != nil {

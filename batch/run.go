@@ -257,7 +257,8 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 // buildOne decides whether the order is unchanged and builds it if not.
 // It returns nil when the context was cancelled before the order finished;
 // entry is the new state entry (nil: none), drop says to forget the old one.
-func buildOne(ctx context.Context, p planned, prev *StateEntry, opt Options, bo packet.FileOptions, prefix []byte, claimed map[string]bool) (*Record, *StateEntry, bool) {
+// A panic fails the order, not the batch.
+func buildOne(ctx context.Context, p planned, prev *StateEntry, opt Options, bo packet.FileOptions, prefix []byte, claimed map[string]bool) (rec *Record, entry *StateEntry, drop bool) {
 	t0 := time.Now()
 	r := &Record{OrderID: p.id, Folder: p.Rel, Dispute: p.dispute}
 	fail := func(err error) (*Record, *StateEntry, bool) {
@@ -271,6 +272,13 @@ func buildOne(ctx context.Context, p planned, prev *StateEntry, opt Options, bo 
 		r.DurationMS = time.Since(t0).Milliseconds()
 		return r, nil, true
 	}
+	var panicked error
+	defer func() {
+		if panicked != nil {
+			rec, entry, drop = fail(panicked)
+		}
+	}()
+	defer packet.RecoverOrder(p.Dir, &panicked)
 	if p.err != nil {
 		return fail(p.err)
 	}
@@ -299,7 +307,7 @@ func buildOne(ctx context.Context, p planned, prev *StateEntry, opt Options, bo 
 		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: built without required evidence: %s", p.Dir, strings.Join(res.Missing, ", ")))
 	}
 	r.DurationMS = time.Since(t0).Milliseconds()
-	entry := &StateEntry{OrderID: p.id, Fingerprint: fp, Output: p.output, Dispute: p.dispute, Pages: res.Pages, Bytes: res.Bytes}
+	entry = &StateEntry{OrderID: p.id, Fingerprint: fp, Output: p.output, Dispute: p.dispute, Pages: res.Pages, Bytes: res.Bytes}
 	if res.StatementFile != "" {
 		entry.Statement = filepath.Base(res.StatementFile)
 	}

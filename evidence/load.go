@@ -151,10 +151,17 @@ func LoadFS(ctx context.Context, fsys fs.FS, dir string, opt Options) (*Case, er
 
 func readManifest(fsys fs.FS, dir string) (string, []byte, error) {
 	for _, name := range ManifestNames {
-		f, err := fsys.Open(name)
+		st, err := fs.Stat(fsys, name)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
+		if err == nil && !st.Mode().IsRegular() {
+			err = notRegular(st.Mode())
+		}
+		if err != nil {
+			return "", nil, fmt.Errorf("%s: %w", path.Join(dir, name), err)
+		}
+		f, err := fsys.Open(name)
 		if err != nil {
 			return "", nil, fmt.Errorf("%s: %w", path.Join(dir, name), err)
 		}
@@ -199,11 +206,11 @@ func (c *Case) discover(ctx context.Context, skip []string) error {
 				c.Unclassified = append(c.Unclassified, p+": symlink pointing outside the order folder or nowhere, skipped")
 				return nil
 			case !st.Mode().IsRegular():
-				c.Unclassified = append(c.Unclassified, p+": symlink to something that is not a file, skipped")
+				c.Unclassified = append(c.Unclassified, fmt.Sprintf("%s: symlink to %s, skipped", p, notRegular(st.Mode())))
 				return nil
 			}
 		} else if !d.Type().IsRegular() {
-			c.Unclassified = append(c.Unclassified, p+": not a regular file")
+			c.Unclassified = append(c.Unclassified, fmt.Sprintf("%s: %s, skipped", p, notRegular(d.Type())))
 			return nil
 		}
 		found = append(found, p)
@@ -255,9 +262,17 @@ func (c *Case) inspect(e *Exhibit) error {
 }
 
 // read returns a file's bytes, refusing files over the byte limit before
-// reading them.
+// reading them. Only regular files are opened: opening a named pipe would
+// wait for a writer forever, and a device could be read without end.
 func (c *Case) read(p string) ([]byte, error) {
-	f, err := c.fsys.Open(p)
+	st, err := fs.Stat(c.fsys, p)
+	if err == nil && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: %w", p, notRegular(st.Mode()))
+	}
+	var f fs.File
+	if err == nil {
+		f, err = c.fsys.Open(p)
+	}
 	if err != nil {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -268,12 +283,12 @@ func (c *Case) read(p string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
+	// Checked again on the open file, in case it was swapped meanwhile.
+	if st, err = f.Stat(); err != nil {
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", p)
+		return nil, fmt.Errorf("%s: %w", p, notRegular(st.Mode()))
 	}
 	limit := c.limits.MaxBytes
 	if limit <= 0 {
@@ -290,6 +305,25 @@ func (c *Case) read(p string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w: file grew past the %d-byte limit while reading", p, imagenorm.ErrTooLarge, limit)
 	}
 	return data, nil
+}
+
+// notRegular describes a file that is not a regular file, for messages
+// that contain "not a regular file" (see hintFor).
+func notRegular(m fs.FileMode) error {
+	what := "a special file"
+	switch {
+	case m.IsDir():
+		what = "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	case m&fs.ModeSymlink != 0:
+		what = "a symlink"
+	}
+	return fmt.Errorf("%s, not a regular file", what)
 }
 
 // ReadExhibit returns the original bytes of e, checking that they still

@@ -208,9 +208,10 @@ func assemble(ctx context.Context, c *evidence.Case, opt Options, q step, cache 
 		for i, f := range g.figures {
 			e := g.exhibits[min(i, len(g.exhibits)-1)]
 			name := e.Label
-			if len(g.exhibits) < len(g.figures) || strings.Contains(f.Label, "/") {
-				name = fmt.Sprintf("%s-%s", e.Label, strings.TrimSuffix(strings.SplitN(f.Label, "(", 2)[1], ")"))
-				name = strings.ReplaceAll(name, "/", "of")
+			if g.slices != nil {
+				// Named by place, not by the label's wording, which
+				// a phrase book may change entirely.
+				name += "-" + g.slices[i]
 			}
 			ext := map[string]string{"jpeg": ".jpg", "png": ".png"}[f.Image.Format]
 			pk.exports = append(pk.exports, exportImage{name: name + ext, image: f.Image, marks: f.Marks})

@@ -39,8 +39,10 @@ type Result struct {
 
 // Render assembles a loaded order and writes its PDF to w (the stream
 // form). The packet is fitted to its profile's byte and page limits,
-// lowering image resolution and quality step by step where it must.
-func Render(ctx context.Context, w io.Writer, c *evidence.Case, opt Options) (*Result, *Packet, error) {
+// lowering image resolution and quality step by step where it must. A
+// panic while doing so is returned as an error naming the order.
+func Render(ctx context.Context, w io.Writer, c *evidence.Case, opt Options) (_ *Result, _ *Packet, err error) {
+	defer RecoverOrder(c.Dir, &err)
 	pk, data, pages, err := fit(ctx, c, opt)
 	if err != nil {
 		var be *BudgetError
@@ -107,10 +109,22 @@ type FileOptions struct {
 }
 
 // BuildFile builds the order folder dir into the PDF file out ("" means
-// ORDER_ID.pdf in the current folder). Both files are written through a
-// temporary file and renamed, so a failure leaves nothing behind; out may
-// not be one of the order's own files.
-func BuildFile(ctx context.Context, dir, out string, opt FileOptions) (*Result, error) {
+// ORDER_ID.pdf in the current folder). Every file is written through a
+// temporary file and renamed, and those already written are removed again
+// when a later step fails, so a failure, even a panic (returned as an
+// error naming the order), leaves nothing behind; out may not be one of
+// the order's own files.
+func BuildFile(ctx context.Context, dir, out string, opt FileOptions) (res *Result, err error) {
+	var written []string
+	defer func() {
+		if err != nil {
+			for _, f := range written {
+				os.Remove(f)
+			}
+			res = nil
+		}
+	}()
+	defer RecoverOrder(dir, &err)
 	lo := opt.Load
 	if rel, inside := within(dir, out); inside {
 		lo.Skip = append(lo.Skip, rel, strings.TrimSuffix(rel, filepath.Ext(rel))+".txt")
@@ -127,7 +141,6 @@ func BuildFile(ctx context.Context, dir, out string, opt FileOptions) (*Result, 
 	if err := refuseInput(c, dir, out); err != nil {
 		return nil, err
 	}
-	var res *Result
 	var pk *Packet
 	err = atomicfile.Write(out, func(w io.Writer) error {
 		var err error
@@ -137,6 +150,7 @@ func BuildFile(ctx context.Context, dir, out string, opt FileOptions) (*Result, 
 	if err != nil {
 		return nil, err
 	}
+	written = append(written, out)
 	res.Output = out
 	if opt.Statement {
 		txt := strings.TrimSuffix(out, filepath.Ext(out)) + ".txt"
@@ -145,9 +159,9 @@ func BuildFile(ctx context.Context, dir, out string, opt FileOptions) (*Result, 
 			return err
 		})
 		if err != nil {
-			os.Remove(out) // nothing half-done: the pair is written or neither
 			return nil, err
 		}
+		written = append(written, txt)
 		res.StatementFile = txt
 	}
 	imagesDir := opt.ImagesDir
@@ -160,12 +174,22 @@ func BuildFile(ctx context.Context, dir, out string, opt FileOptions) (*Result, 
 			limit = prof.ImageMaxBytes
 		}
 		files, err := writeImages(imagesDir, pk.exports, limit)
+		written = append(written, files...)
 		if err != nil {
 			return nil, fmt.Errorf("%s: exporting images: %w", c.Dir, err)
 		}
 		res.ImagesDir, res.Images = imagesDir, files
 	}
 	return res, nil
+}
+
+// RecoverOrder, deferred, turns a panic while building the order in dir
+// into an error naming the order, as pdfcpu's API entry points do: a bug
+// that one order's input triggers fails that order, not the process.
+func RecoverOrder(dir string, err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%s: the build stopped on an internal error (%v); this is a bug in proofpack, please report it with the order folder", dir, r)
+	}
 }
 
 // within reports whether path p lies inside folder dir, and its slash path

@@ -25,6 +25,9 @@ import (
 type figureGroup struct {
 	exhibits []*evidence.Exhibit
 	figures  []pdf.Figure
+	// slices, for the slices of a scroll capture, names each figure's
+	// place: "2of7".
+	slices []string
 }
 
 // Aspect ratios (height over width) that decide an exhibit's layout.
@@ -270,6 +273,7 @@ func sliceScroll(p *phrases, n normalised, fig pdf.Figure, sliceH int) ([]*figur
 	b := img.Bounds()
 	count := (b.Dy() + sliceH - 1) / sliceH
 	var figs []pdf.Figure
+	var places []string
 	for k := range count {
 		r := image.Rect(b.Min.X, b.Min.Y+k*sliceH, b.Max.X, min(b.Min.Y+(k+1)*sliceH, b.Max.Y))
 		var buf bytes.Buffer
@@ -284,10 +288,12 @@ func sliceScroll(p *phrases, n normalised, fig pdf.Figure, sliceH int) ([]*figur
 		f.Image = pdfImage("png", r.Dx(), r.Dy(), int(fig.Image.DPI), buf.Bytes())
 		f.Marks = sliceMarks(fig.Marks, b.Dy(), r.Min.Y-b.Min.Y, r.Max.Y-b.Min.Y)
 		figs = append(figs, f)
+		places = append(places, fmt.Sprintf("%dof%d", k+1, count))
 	}
 	var groups []*figureGroup
 	for k := 0; k < len(figs); k += 2 {
-		g := &figureGroup{exhibits: []*evidence.Exhibit{n.e}, figures: figs[k:min(k+2, len(figs))]}
+		end := min(k+2, len(figs))
+		g := &figureGroup{exhibits: []*evidence.Exhibit{n.e}, figures: figs[k:end], slices: places[k:end]}
 		groups = append(groups, g)
 	}
 	return groups, nil

@@ -15,12 +15,15 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/internal/pdfcheck"
 	"github.com/proofpack/proofpack/internal/samplegen"
+	"github.com/proofpack/proofpack/templates"
 )
 
 // hostileOrder writes a minimal missing-item order whose only chat exhibit
@@ -347,5 +350,51 @@ func TestIncompleteProgressiveJPEGWarns(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no warning naming chat.jpg in %q", res.Warnings)
+	}
+}
+
+// TestPhraseBookLabels: a phrase book given with --templates may word the
+// exhibit label as it likes ("Exhibit {{.}} / Anlage {{.}}" once made the
+// build panic, because the names of exported images were parsed out of the
+// label). The packet shows the label, and the exported images, a scroll
+// capture's slices included, keep their names.
+func TestPhraseBookLabels(t *testing.T) {
+	set, err := templates.Load(fstest.MapFS{"lang/en.yaml": {Data: []byte(`exhibit: "Exhibit {{.}} / Anlage {{.}}"` + "\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewGray(image.Rect(0, 0, 1170, 6000))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(i / 1170 % 200)
+	}
+	dir := hostileOrder(t, "scroll.png", encode(t, img, "png"), "")
+	outDir := t.TempDir()
+	res, err := BuildFile(context.Background(), dir, filepath.Join(outDir, "p.pdf"),
+		FileOptions{Options: Options{Templates: set}, ImagesDir: filepath.Join(outDir, "images")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := pdfcheck.Check(t, res.Output)
+	if !strings.Contains(rep.Text, "Exhibit A1 / Anlage A1") {
+		t.Error("the packet does not show the phrase book's label")
+	}
+	for _, want := range []string{"A1.jpg", "B1-1of3.png", "B1-3of3.png"} {
+		if !slices.Contains(res.Images, filepath.Join(outDir, "images", want)) {
+			t.Errorf("exported images %q lack %s", res.Images, want)
+		}
+	}
+}
+
+type panickingWriter struct{}
+
+func (panickingWriter) Write([]byte) (int, error) { panic("boom") }
+
+// TestPanicIsAnError: a panic while building an order comes back as an
+// error naming the order.
+func TestPanicIsAnError(t *testing.T) {
+	c := loadSample(t, filepath.Join(samplesDir, "missing-item-en"))
+	_, _, err := Render(context.Background(), panickingWriter{}, c, Options{Templates: builtin(t)})
+	if err == nil || !strings.HasPrefix(err.Error(), c.Dir+": ") || !strings.Contains(err.Error(), "internal error (boom)") {
+		t.Fatalf("err = %v, want an error naming the order and the panic", err)
 	}
 }

@@ -16,15 +16,17 @@ import (
 const TempPattern = ".proofpack-*.tmp"
 
 // Write creates or replaces path with what fn writes. If fn or any step
-// fails, the temporary file is removed and path is left as it was.
+// fails, or fn panics, the temporary file is removed and path is left as it
+// was (a panic then goes on up).
 func Write(path string, fn func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, TempPattern)
 	if err != nil {
 		return fmt.Errorf("cannot write in %s: %w", dir, err)
 	}
+	renamed := false
 	defer func() {
-		if err != nil {
+		if !renamed {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
@@ -44,5 +46,6 @@ func Write(path string, fn func(w io.Writer) error) (err error) {
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
+	renamed = true
 	return nil
 }

@@ -37,3 +37,24 @@ func TestWriteUnwritableFolder(t *testing.T) {
 		t.Fatal("want an error for a missing folder")
 	}
 }
+
+// TestWritePanic: a panic in fn goes on up, and takes the temporary file
+// with it.
+func TestWritePanic(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "out.pdf")
+	func() {
+		defer func() {
+			if r := recover(); r != "boom" {
+				t.Errorf("recovered %v, want the panic to go on up", r)
+			}
+		}()
+		Write(p, func(w io.Writer) error {
+			io.WriteString(w, "partial")
+			panic("boom")
+		})
+	}()
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("left behind: %v", entries)
+	}
+}
