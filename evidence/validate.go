@@ -90,7 +90,7 @@ func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 	// A value the decoder could not read as a date arrives as the zero time.
 	date := func(field string, t *time.Time) {
 		if t != nil && t.IsZero() {
-			add(field, "is not a date", "write it as RFC 3339, such as 2026-11-01T10:00:00+08:00")
+			add(field, "is not a date", "write it as 2026-11-01 10:00 (the order's local time, see time_zone) or with a UTC offset, 2026-11-01T10:00:00+08:00")
 		}
 	}
 	date("placed_at", m.PlacedAt)
