@@ -76,13 +76,17 @@ func KindNames() []string {
 }
 
 // Classify guesses the kind of an evidence file from its path inside the
-// order folder: the nearest folder whose name matches a kind wins, then the
-// file name. It reports false when nothing matches.
+// order folder: in a generic weighing folder (称重/, weights/) the file
+// name says whose scale; otherwise the nearest folder whose name matches a
+// kind wins, then the file name. It reports false when nothing matches.
 func Classify(p string) (Kind, bool) {
 	p = strings.ToLower(path.Clean(strings.ReplaceAll(p, "\\", "/")))
 	dir, file := path.Split(p)
 	file = strings.TrimSuffix(file, path.Ext(file))
 	segs := strings.Split(strings.Trim(dir, "/"), "/")
+	if k, ok := classifyWeighing(segs[len(segs)-1], file); ok {
+		return k, true
+	}
 	candidates := []string{}
 	for i := len(segs) - 1; i >= 0; i-- {
 		if segs[i] != "" && segs[i] != "." {

@@ -128,6 +128,9 @@ func LoadFS(ctx context.Context, fsys fs.FS, dir string, opt Options) (*Case, er
 			c.Exhibits = append(c.Exhibits, &Exhibit{Kind: it.Kind, File: p, Caption: it.Caption, index: i,
 				Redact: it.Redact, Highlight: it.Highlight})
 		}
+		if err := c.reportUnlisted(ctx, skip); err != nil {
+			return nil, err
+		}
 	}
 	var problems []*FieldError
 	for _, e := range c.Exhibits {
@@ -180,10 +183,19 @@ func readManifest(fsys fs.FS, dir string) (string, []byte, error) {
 // proofpack's own outputs and notes.
 var notEvidence = []string{".pdf", ".txt", ".md", ".json", ".yaml", ".yml", ".csv", ".xlsx"}
 
-// discover classifies every file in the folder by its name.
-func (c *Case) discover(ctx context.Context, skip []string) error {
-	var found []string
-	err := fs.WalkDir(c.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+// Found is a file of an order folder and the kind its name suggests.
+type Found struct {
+	File string // slash path inside the folder
+	Kind Kind   // "" when the name suggests none, or the file is no evidence
+	Note string // why the file is no evidence ("not an image, skipped"); "" if it may be
+}
+
+// Discover lists the files of the order folder fsys (hidden ones, the
+// manifests and skip left out), sorted, each with the kind its folder and
+// name suggest.
+func Discover(ctx context.Context, fsys fs.FS, skip []string) ([]Found, error) {
+	var found []Found
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -196,44 +208,85 @@ func (c *Case) discover(ctx context.Context, skip []string) error {
 			}
 			return nil
 		}
-		if d.IsDir() || slices.Contains(skip, p) {
+		if d.IsDir() || slices.Contains(skip, p) || slices.Contains(ManifestNames, p) {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			st, err := fs.Stat(c.fsys, p)
+			st, err := fs.Stat(fsys, p)
 			switch {
 			case err != nil:
-				c.Unclassified = append(c.Unclassified, p+": symlink pointing outside the order folder or nowhere, skipped")
+				found = append(found, Found{File: p, Note: "symlink pointing outside the order folder or nowhere, skipped"})
 				return nil
 			case !st.Mode().IsRegular():
-				c.Unclassified = append(c.Unclassified, fmt.Sprintf("%s: symlink to %s, skipped", p, notRegular(st.Mode())))
+				found = append(found, Found{File: p, Note: fmt.Sprintf("symlink to %s, skipped", notRegular(st.Mode()))})
 				return nil
 			}
 		} else if !d.Type().IsRegular() {
-			c.Unclassified = append(c.Unclassified, fmt.Sprintf("%s: %s, skipped", p, notRegular(d.Type())))
+			found = append(found, Found{File: p, Note: fmt.Sprintf("%s, skipped", notRegular(d.Type()))})
 			return nil
 		}
-		found = append(found, p)
+		f := Found{File: p}
+		if slices.Contains(notEvidence, strings.ToLower(path.Ext(p))) {
+			f.Note = "not an image, skipped"
+		} else {
+			f.Kind, _ = Classify(p)
+		}
+		found = append(found, f)
 		return nil
 	})
+	sort.Slice(found, func(i, j int) bool { return found[i].File < found[j].File })
+	return found, err
+}
+
+// unclassifiedHint says what to do with a file nothing classifies.
+func unclassifiedHint() string {
+	return "its folder and name match no evidence kind; move it into a folder named for its kind (" + FolderNames() +
+		"; in 称重/ or weights/, a name saying whose scale: 仓库/warehouse, 快递/courier, 复称/reweigh) or list it under evidence: in the manifest"
+}
+
+// discover classifies every file in the folder by its name.
+func (c *Case) discover(ctx context.Context, skip []string) error {
+	found, err := Discover(ctx, c.fsys, skip)
 	if err != nil {
 		return fmt.Errorf("%s: reading folder: %w", c.Dir, err)
 	}
-	sort.Strings(found)
 	if limit := c.manifestLimits.evidenceItems(); len(found) > limit {
 		return fmt.Errorf("%s: %d files found; the limit is %d evidence files (raise it with --max-evidence)", c.Dir, len(found), limit)
 	}
-	for _, p := range found {
-		if slices.Contains(notEvidence, strings.ToLower(path.Ext(p))) {
-			c.Unclassified = append(c.Unclassified, p+": not an image, skipped")
-			continue
+	for _, f := range found {
+		switch {
+		case f.Note != "":
+			c.Unclassified = append(c.Unclassified, f.File+": "+f.Note)
+		case f.Kind == "":
+			c.Unclassified = append(c.Unclassified, f.File+": "+unclassifiedHint())
+		default:
+			c.Exhibits = append(c.Exhibits, &Exhibit{Kind: f.Kind, File: f.File, index: -1})
 		}
-		k, ok := Classify(p)
-		if !ok {
-			c.Unclassified = append(c.Unclassified, p+": name matches no evidence kind; list it under evidence: in the manifest or rename it (e.g. label.jpg, chat-1.png)")
-			continue
+	}
+	return nil
+}
+
+// reportUnlisted notes every file of the folder the manifest's evidence
+// list leaves out: it is not used, and the seller may have meant it to be.
+func (c *Case) reportUnlisted(ctx context.Context, skip []string) error {
+	found, err := Discover(ctx, c.fsys, skip)
+	if err != nil {
+		return fmt.Errorf("%s: reading folder: %w", c.Dir, err)
+	}
+	listed := map[string]bool{}
+	for _, e := range c.Exhibits {
+		listed[e.File] = true
+	}
+	for _, f := range found {
+		switch {
+		case listed[f.File]:
+		case f.Note != "":
+			c.Unclassified = append(c.Unclassified, f.File+": "+f.Note)
+		case f.Kind != "":
+			c.Unclassified = append(c.Unclassified, fmt.Sprintf("%s: not listed under evidence: in the manifest, so not used; to use it, add - {file: %s, kind: %s}", f.File, f.File, f.Kind))
+		default:
+			c.Unclassified = append(c.Unclassified, fmt.Sprintf("%s: not listed under evidence: in the manifest, so not used; to use it, add - {file: %s, kind: KIND} (one of %s)", f.File, f.File, strings.Join(KindNames(), ", ")))
 		}
-		c.Exhibits = append(c.Exhibits, &Exhibit{Kind: k, File: p, index: -1})
 	}
 	return nil
 }

@@ -158,8 +158,9 @@ func TestLoadListed(t *testing.T) {
 			t.Errorf("ReadExhibit(%s) = %d bytes, %v; want the original %d bytes", w.file, len(got), err, len(data))
 		}
 	}
-	if len(c.Unclassified) != 0 {
-		t.Errorf("Unclassified = %q; listed mode reports nothing", c.Unclassified)
+	// A file the list leaves out is reported: the seller may have meant it.
+	if len(c.Unclassified) != 1 || !strings.HasPrefix(c.Unclassified[0], "IMG_0001.jpg: not listed under evidence: in the manifest, so not used; to use it, add - {file: IMG_0001.jpg, kind: KIND}") {
+		t.Errorf("Unclassified = %q; want IMG_0001.jpg reported as not listed", c.Unclassified)
 	}
 	if got := c.ByKind(ShippingLabel); len(got) != 2 || got[0].Label != "A1" || got[1].Label != "A2" {
 		t.Errorf("ByKind(shipping-label) = %+v", got)
@@ -423,7 +424,7 @@ func TestLoadDiscovery(t *testing.T) {
 		t.Errorf("exhibits:\n got %v\nwant %v", got, want)
 	}
 	wantUnclassified := map[string]string{
-		"IMG_0001.jpg": "matches no evidence kind",
+		"IMG_0001.jpg": "match no evidence kind; move it into a folder named for its kind (面单/label, 仓库称重/warehouse",
 		"notes.txt":    "not an image",
 		"README.MD":    "not an image",
 		"packet.pdf":   "not an image",

@@ -84,7 +84,7 @@ func parseManifest(name string, data []byte, lim ManifestLimits) (*Manifest, err
 	}
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return nil, yamlError(name, err)
+		return nil, yamlError(name, data, err)
 	}
 	var docs []*ast.DocumentNode
 	for _, d := range file.Docs {
@@ -105,9 +105,12 @@ func parseManifest(name string, data []byte, lim ManifestLimits) (*Manifest, err
 	if err := requireIntegers(name, file); err != nil {
 		return nil, err
 	}
+	if ps := numberSlips(name, file); len(ps) > 0 {
+		return nil, &ManifestError{Problems: ps}
+	}
 	var m Manifest
-	if err := yamlsafe.Unmarshal(data, &m, yaml.DisallowUnknownField()); err != nil {
-		return nil, yamlError(name, err)
+	if err := yamlsafe.Unmarshal(data, &m, yaml.DisallowUnknownField(), timeOption(peekLocation(data))); err != nil {
+		return nil, yamlError(name, data, err)
 	}
 	m.src, m.name = file, name
 	if problems := validate(&m, lim); len(problems) > 0 {
@@ -207,15 +210,22 @@ func (f visitFunc) Visit(n ast.Node) ast.Visitor {
 
 var unknownFieldRe = regexp.MustCompile(`unknown field "([^"]+)"`)
 
-// yamlError turns a go-yaml error into a FieldError with its position.
-func yamlError(name string, err error) error {
+// yamlError turns a go-yaml error into a FieldError with its position,
+// or into the typing slip of data that caused it.
+func yamlError(name string, data []byte, err error) error {
 	var ye yaml.Error
 	if !errors.As(err, &ye) {
+		if slip := lineSlip(name, data, 0); slip != nil {
+			return &ManifestError{Problems: []*FieldError{slip}}
+		}
 		return &ManifestError{Problems: []*FieldError{{File: name, Problem: err.Error()}}}
 	}
 	fe := &FieldError{File: name, Problem: ye.GetMessage()}
 	if tok := ye.GetToken(); tok != nil && tok.Position != nil {
 		fe.Line, fe.Column = tok.Position.Line, tok.Position.Column
+	}
+	if slip := lineSlip(name, data, fe.Line); slip != nil {
+		return &ManifestError{Problems: []*FieldError{slip}}
 	}
 	if m := unknownFieldRe.FindStringSubmatch(fe.Problem); m != nil {
 		fe.Hint = "field names are case-sensitive; see 'proofpack schema'"
@@ -225,7 +235,7 @@ func yamlError(name string, err error) error {
 	}
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
-		fe.Hint = "check the value's type: numbers unquoted, dates as 2026-11-01T10:00:00+08:00, lists in [ ] or with -"
+		fe.Hint = "check the value's type: numbers unquoted, dates as 2026-11-01 10:00 or 2026-11-01T10:00:00+08:00, lists in [ ] or with -"
 	}
 	var de *yaml.DuplicateKeyError
 	if errors.As(err, &de) || strings.Contains(fe.Problem, "already defined") {

@@ -275,7 +275,7 @@ func TestParseManifestErrors(t *testing.T) {
 			name: "wrong type",
 			data: edit("quantity: 2,", `quantity: "two",`),
 			line: 10,
-			hint: "check the value's type",
+			hint: "write a plain number",
 		},
 		{
 			name: "wrong type, mapping for a string",
@@ -705,7 +705,7 @@ func TestParseManifestRejectsBadValues(t *testing.T) {
 	}{
 		{"invalid date", "placed_at: 2026-11-01T10:00:00+08:00", "placed_at: yesterday", "placed_at",
 			"an unparseable date in a *time.Time field decodes to a non-nil zero time (0001-01-01) without error"},
-		{"date with a space", "shipped_at: 2026-11-01T18:00:00+08:00", `shipped_at: "2026-11-01 18:00"`, "shipment.shipped_at",
+		{"impossible hour", "shipped_at: 2026-11-01T18:00:00+08:00", `shipped_at: "2026-11-01 25:00"`, "shipment.shipped_at",
 			"an unparseable date in a *time.Time field decodes to a non-nil zero time (0001-01-01) without error"},
 		{"fractional quantity", "quantity: 2,", "quantity: 1.9,", "items[0].quantity",
 			"a float quantity is truncated to an int (1.9 -> 1) without error"},

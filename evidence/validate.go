@@ -90,7 +90,7 @@ func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 	// A value the decoder could not read as a date arrives as the zero time.
 	date := func(field string, t *time.Time) {
 		if t != nil && t.IsZero() {
-			add(field, "is not a date", "write it as RFC 3339, such as 2026-11-01T10:00:00+08:00")
+			add(field, "is not a date", "write it as 2026-11-01 10:00 (the order's local time, see time_zone) or with a UTC offset, 2026-11-01T10:00:00+08:00")
 		}
 	}
 	date("placed_at", m.PlacedAt)
@@ -108,6 +108,11 @@ func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 	}
 	if !disputeRe.MatchString(m.Dispute) {
 		add("dispute", fmt.Sprintf("%q is not a dispute type name", m.Dispute), "see 'proofpack templates' for the list")
+	}
+	if m.TimeZone != "" {
+		if _, err := time.LoadLocation(m.TimeZone); err != nil || m.TimeZone == "Local" {
+			add("time_zone", fmt.Sprintf("unknown time zone %q; expected an IANA name", m.TimeZone), "for example Asia/Shanghai, Europe/London or America/New_York")
+		}
 	}
 	if m.Language != "" && !slices.Contains(Languages, m.Language) {
 		add("language", fmt.Sprintf("unknown language %q; expected zh or en", m.Language), "")

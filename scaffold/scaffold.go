@@ -4,6 +4,7 @@
 package scaffold
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -26,8 +27,12 @@ var currencies = map[string]string{"stripe": "USD", "shopify": "USD", "paypal": 
 
 // Manifest returns the text of a new order.yaml for dispute d. The
 // placeholders do not validate on purpose: 'proofpack check' lists what is
-// left to fill in.
-func Manifest(d *templates.Dispute, platform string) []byte {
+// left to fill in. files are the files already in the order folder: they
+// are listed under evidence: with the kinds their names suggest (commented
+// out when they suggest none), followed by the checklist's kinds still
+// missing, commented out; without files, the checklist's kinds are listed
+// with suggested file names.
+func Manifest(d *templates.Dispute, platform string, files []evidence.Found) []byte {
 	zh := d.Language == "zh"
 	t := func(z, e string) string {
 		if zh {
@@ -107,8 +112,34 @@ func Manifest(d *templates.Dispute, platform string) []byte {
 	w("timeline: []               # %s\n", t("其他有日期的事件：- {at: ..., event: ...}", "further dated events: - {at: ..., event: ...}"))
 	w("# statement: \"\"           # %s\n", t("可选：卖家补充说明", "optional: the seller's own note"))
 	w("evidence:\n")
-	for _, k := range append(slices.Clone(d.Required), d.Recommended...) {
-		w("  - {file: %s, kind: %s, caption: \"\"}\n", fileNames[k], k)
+	checklist := append(slices.Clone(d.Required), d.Recommended...)
+	var listed []evidence.Found
+	for _, f := range files {
+		if f.Note == "" {
+			listed = append(listed, f)
+		}
+	}
+	if len(listed) == 0 {
+		for _, k := range checklist {
+			w("  - {file: %s, kind: %s, caption: \"\"}\n", fileNames[k], k)
+		}
+		return []byte(b.String())
+	}
+	w("  # %s\n", t("本文件夹中已有的文件，类型按文件名猜测，请核对：", "the files already in this folder, kinds guessed from their names; check them:"))
+	have := map[evidence.Kind]bool{}
+	for _, f := range listed {
+		file, _ := json.Marshal(f.File) // a JSON string is a YAML double-quoted one
+		if f.Kind == "" {
+			w("  # - {file: %s, kind: \"\", caption: \"\"}   # %s\n", file, t("看不出类型：填写 kind 后去掉行首的 #", "no kind guessed: fill in kind, then remove the leading #"))
+			continue
+		}
+		have[f.Kind] = true
+		w("  - {file: %s, kind: %s, caption: \"\"}\n", file, f.Kind)
+	}
+	for _, k := range checklist {
+		if !have[k] {
+			w("  # - {file: %s, kind: %s, caption: \"\"}   # %s%s\n", fileNames[k], k, t("还缺：", "still missing: "), kindName(k))
+		}
 	}
 	return []byte(b.String())
 }

@@ -19,7 +19,7 @@ func TestManifestIsStrictYAML(t *testing.T) {
 	}
 	for _, d := range set.List() {
 		t.Run(d.Name+"."+d.Language, func(t *testing.T) {
-			text := Manifest(d, "taobao")
+			text := Manifest(d, "taobao", nil)
 			var m evidence.Manifest
 			if err := yaml.UnmarshalWithOptions(text, &m, yaml.DisallowUnknownField()); err != nil {
 				t.Fatalf("%v\n%s", err, text)
@@ -48,5 +48,46 @@ func TestWrap(t *testing.T) {
 	got := wrap("one two three four five", 9)
 	if strings.Join(got, "|") != "one two|three|four five" {
 		t.Errorf("wrap = %q", got)
+	}
+}
+
+// TestManifestListsFolderFiles: files already in the folder are listed
+// with their guessed kinds; unguessable ones and missing kinds are
+// commented out, and the result is strict YAML.
+func TestManifestListsFolderFiles(t *testing.T) {
+	set, err := templates.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := set.Dispute("missing-item", "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := []evidence.Found{
+		{File: "称重/仓库.jpg", Kind: evidence.WarehouseWeight},
+		{File: "面单: 1.jpg", Kind: evidence.ShippingLabel},
+		{File: "IMG_0001.jpg"},
+		{File: "notes.txt", Note: "not an image, skipped"},
+	}
+	text := string(Manifest(d, "pinduoduo", files))
+	for _, want := range []string{
+		`  - {file: "称重/仓库.jpg", kind: warehouse-weight, caption: ""}`,
+		`  - {file: "面单: 1.jpg", kind: shipping-label, caption: ""}`,
+		`  # - {file: "IMG_0001.jpg", kind: "", caption: ""}`,
+		`  # - {file: weights/courier.png, kind: courier-weight, caption: ""}`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("manifest lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "notes.txt") || strings.Contains(text, "- {file: label.jpg") {
+		t.Errorf("manifest lists a non-image or a placeholder for a kind it has:\n%s", text)
+	}
+	var m evidence.Manifest
+	if err := yaml.UnmarshalWithOptions([]byte(text), &m, yaml.DisallowUnknownField()); err != nil {
+		t.Fatalf("%v\n%s", err, text)
+	}
+	if len(m.Evidence) != 2 || m.Evidence[1].File != "面单: 1.jpg" {
+		t.Errorf("evidence %+v", m.Evidence)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -35,7 +36,7 @@ overwrites an existing manifest.`,
 		Args:    exactArgs(1, "one order folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = args[0]
-			return o.run()
+			return o.run(cmd.Context())
 		},
 	}
 	cmd.Flags().StringVar(&o.dispute, "type", "", "dispute type (see 'proofpack templates')")
@@ -45,7 +46,7 @@ overwrites an existing manifest.`,
 	return cmd
 }
 
-func (o *initOptions) run() error {
+func (o *initOptions) run(ctx context.Context) error {
 	if o.dispute == "" {
 		return usageError{errors.New("init: --type is required (see 'proofpack templates')")}
 	}
@@ -69,6 +70,13 @@ func (o *initOptions) run() error {
 	if err := mkdirAll(o.dir); err != nil {
 		return err
 	}
+	files, err := folderFiles(ctx, o.dir)
+	if err != nil {
+		return err
+	}
+	if n := countEvidence(files); n > evidence.MaxEvidenceItems {
+		return fmt.Errorf("%s holds %d files; an order folder holds at most %d: give the folder of one order", o.dir, n, evidence.MaxEvidenceItems)
+	}
 	p := filepath.Join(o.dir, "order.yaml")
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
@@ -77,7 +85,7 @@ func (o *initOptions) run() error {
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(scaffold.Manifest(d, o.platform)); err != nil {
+	if _, err := f.Write(scaffold.Manifest(d, o.platform, files)); err != nil {
 		f.Close()
 		os.Remove(p)
 		return fmt.Errorf("writing %s: %w", p, err)
@@ -87,6 +95,35 @@ func (o *initOptions) run() error {
 		return fmt.Errorf("writing %s: %w", p, err)
 	}
 	fmt.Fprintln(o.io.Out, p)
+	if n := countEvidence(files); n > 0 {
+		fmt.Fprintf(o.io.ErrOut, "note: listed the %d files already in %s under evidence:, with kinds guessed from their names; check them\n", n, o.dir)
+	}
 	fmt.Fprintf(o.io.ErrOut, "next: fill in %s, add the evidence files, then run 'proofpack check %s'\n", p, o.dir)
 	return nil
+}
+
+// folderFiles lists the files already in the order folder dir, through an
+// os.Root like 'build' reads them, with the kinds their names suggest.
+func folderFiles(ctx context.Context, dir string) ([]evidence.Found, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	files, err := evidence.Discover(ctx, root.FS(), nil)
+	if err != nil {
+		return nil, fmt.Errorf("%s: reading folder: %w", dir, err)
+	}
+	return files, nil
+}
+
+// countEvidence counts the files that may be evidence.
+func countEvidence(files []evidence.Found) int {
+	n := 0
+	for _, f := range files {
+		if f.Note == "" {
+			n++
+		}
+	}
+	return n
 }

@@ -1,0 +1,44 @@
+package evidence
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestClassifyWeighingFolders(t *testing.T) {
+	for _, tc := range []struct {
+		path string
+		want Kind
+	}{
+		{"称重/仓库.jpg", WarehouseWeight},
+		{"称重/出库 0.78kg.jpg", WarehouseWeight},
+		{"称重/快递.png", CourierWeight},
+		{"称重/揽收记录.png", CourierWeight},
+		{"称重/内网截图.png", CourierWeight},
+		{"称重/复称.jpg", Reweigh},
+		{"称重/重新称重仓库.jpg", Reweigh}, // a re-weigh, though it names the warehouse
+		{"Weights/Courier.PNG", CourierWeight},
+		{"weighing/warehouse-1.jpg", WarehouseWeight},
+		{"weights/reweigh.jpg", Reweigh},
+		{"2026/称重/快递.png", CourierWeight},
+		{"称重/label.jpg", ShippingLabel}, // no scale named: the usual rules
+		{"称重/1.jpg", ""},
+		{"快递.png", ""}, // outside a weighing folder 快递 alone says nothing
+	} {
+		if got, _ := Classify(tc.path); got != tc.want {
+			t.Errorf("Classify(%q) = %q; want %q", tc.path, got, tc.want)
+		}
+	}
+}
+
+func TestFolderNames(t *testing.T) {
+	got := FolderNames()
+	for _, want := range []string{"面单/label", "仓库称重/warehouse", "快递称重/courier", "聊天/chat", "政策/policy"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("FolderNames() = %q; lacks %q", got, want)
+		}
+	}
+	if strings.Count(got, "/") != len(Kinds) {
+		t.Errorf("FolderNames() = %q; want one name pair per kind", got)
+	}
+}
