@@ -14,12 +14,14 @@ import (
 
 	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/internal/atomicfile"
+	"github.com/proofpack/proofpack/pdf"
 	"github.com/proofpack/proofpack/templates"
 )
 
 // Result describes a built packet.
 type Result struct {
 	OrderID        string   `json:"order_id"`
+	Platform       string   `json:"platform"`
 	Profile        string   `json:"profile"`
 	Dir            string   `json:"dir"`
 	Dispute        string   `json:"dispute"`
@@ -35,6 +37,16 @@ type Result struct {
 	StatementChars int      `json:"statement_chars"`
 	ImagesDir      string   `json:"images_dir,omitempty"`
 	Images         []string `json:"images,omitempty"`
+	// Previews are the exhibit images as the packet embeds them, for a
+	// review page's thumbnails (no original is decoded twice).
+	Previews []Preview `json:"-"`
+}
+
+// Preview is one exhibit image as the packet embeds it (normalised, without
+// the highlights drawn over it).
+type Preview struct {
+	Name  string    // the exported image's file name: "A1.jpg", "B1-2of3.png"
+	Image pdf.Image // the embedded image
 }
 
 // Render assembles a loaded order and writes its PDF to w (the stream
@@ -57,10 +69,13 @@ func Render(ctx context.Context, w io.Writer, c *evidence.Case, opt Options) (_ 
 	}
 	m := c.Manifest
 	res := &Result{
-		Profile: profileName(opt.profile(m.Platform)),
+		Profile: profileName(opt.profile(m.Platform)), Platform: m.Platform,
 		OrderID: m.OrderID, Dir: c.Dir, Dispute: m.Dispute, Language: cmp.Or(opt.Lang, m.Language, "zh"),
 		Pages: pages, Bytes: cw.n, Exhibits: len(c.Exhibits), WeightVerdict: pk.Weights.Verdict,
 		StatementChars: utf8.RuneCountInString(pk.PortalStatement),
+	}
+	for _, e := range pk.exports {
+		res.Previews = append(res.Previews, Preview{Name: e.name, Image: e.image})
 	}
 	for _, k := range pk.Missing {
 		res.Missing = append(res.Missing, string(k))
@@ -109,7 +124,8 @@ type FileOptions struct {
 }
 
 // BuildFile builds the order folder dir into the PDF file out ("" means
-// ORDER_ID.pdf in the current folder). Every file is written through a
+// ORDER_ID.pdf in the current folder, an existing folder ORDER_ID.pdf in
+// it). Every file is written through a
 // temporary file and renamed, and those already written are removed again
 // when a later step fails, so a failure, even a panic (returned as an
 // error naming the order), leaves nothing behind; out may not be one of
@@ -135,8 +151,8 @@ func BuildFile(ctx context.Context, dir, out string, opt FileOptions) (res *Resu
 	}
 	defer c.Close()
 	prof := opt.profile(c.Manifest.Platform)
-	if out == "" {
-		out = fileName(c.Manifest.OrderID, prof != nil && prof.ASCIINames) + ".pdf"
+	if st, err := os.Stat(out); out == "" || err == nil && st.IsDir() {
+		out = filepath.Join(out, fileName(c.Manifest.OrderID, prof != nil && prof.ASCIINames)+".pdf")
 	}
 	if err := refuseInput(c, dir, out); err != nil {
 		return nil, err
