@@ -202,8 +202,14 @@ func (p *pen) advance26(s string) fixed.Int26_6 {
 // width measures s in whole pixels (rounded up).
 func (p *pen) width(s string) int { return p.advance26(s).Ceil() }
 
+// textHook, when tests set it, is called with every string drawn as text.
+var textHook func(string)
+
 // draw draws s with its baseline at y, starting at x, and returns the x after it.
 func (p *pen) draw(dst *image.RGBA, x, y int, s string, c color.RGBA) int {
+	if textHook != nil {
+		textHook(s)
+	}
 	dot := fixed.P(x, y)
 	for _, r := range p.runs(s) {
 		if r.smiley {

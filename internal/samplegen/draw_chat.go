@@ -7,15 +7,16 @@ import (
 
 // Bubble is one chat message.
 type Bubble struct {
-	FromSeller bool
-	Name, Text string
-	Time       string // shown centred above the message when it differs from the previous one
+	FromSeller bool   `yaml:"seller"`
+	Name       string `yaml:"name"`
+	Text       string `yaml:"text"`
+	Time       string `yaml:"time"` // shown centred above the message when it differs from the previous one
 }
 
 // Chat is a phone chat screenshot (聊天记录截图).
 type Chat struct {
-	Title   string
-	Bubbles []Bubble
+	Title   string   `yaml:"title"`
+	Bubbles []Bubble `yaml:"messages"`
 }
 
 const (

@@ -8,15 +8,21 @@ import (
 
 // CourierRow is one scan event on the courier's intranet weighing page.
 type CourierRow struct {
-	Time, Site, Action, Tracking, Weight, Operator string
+	Time     string `yaml:"time"`
+	Site     string `yaml:"site"`
+	Action   string `yaml:"action"`
+	Tracking string `yaml:"tracking"`
+	Weight   string `yaml:"weight"`
+	Operator string `yaml:"operator"`
 }
 
 // CourierRecord is a screenshot of the courier company's intranet weighing
 // page (快递内网称重).
 type CourierRecord struct {
-	Carrier, Title string
-	Rows           []CourierRow
-	Highlight      int // index of the row to emphasise, -1 none
+	Carrier   string       `yaml:"carrier"`
+	Title     string       `yaml:"title"`
+	Rows      []CourierRow `yaml:"rows"`
+	Highlight int          `yaml:"highlight"` // index of the row to emphasise, -1 none
 }
 
 const (

@@ -11,9 +11,10 @@ import (
 // Document is a plain text document image (logistics proof, catalogue
 // proof, quality certificate, policy page).
 type Document struct {
-	Title string
-	Lines []string // each wrapped to the page width; "" leaves a blank line
-	Stamp string   // if non-empty, drawn as a red circular seal with this text
+	Title string   `yaml:"title"`
+	Lines []string `yaml:"lines"` // each wrapped to the page width; "" leaves a blank line
+	Stamp string   `yaml:"stamp"` // if non-empty, drawn as a red circular seal with this text
+	Lang  string   `yaml:"-"`     // language of the footer: zh (default) or en
 }
 
 const (
@@ -57,7 +58,7 @@ func DrawDocument(d Document) image.Image {
 		y += docLineH
 	}
 	// Page number in the footer.
-	newPen(20).drawCentered(img, docW/2, h-60, "第 1 页 / 共 1 页", rgb(120, 120, 120))
+	newPen(20).drawCentered(img, docW/2, h-60, wordsFor(d.Lang).Page, rgb(120, 120, 120))
 
 	if d.Stamp != "" {
 		cy := y - docLineH
@@ -71,6 +72,9 @@ func DrawDocument(d Document) image.Image {
 // the middle and text running clockwise along the upper arc, with uneven
 // ink like a real stamp.
 func drawSeal(img *image.RGBA, cx, cy, r int, text string) {
+	if textHook != nil {
+		textHook(text)
+	}
 	layer := image.NewAlpha(image.Rect(0, 0, 2*r+2, 2*r+2))
 	lc := r + 1 // centre of the layer
 	set := func(bb image.Rectangle, in shape) {

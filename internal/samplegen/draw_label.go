@@ -2,20 +2,33 @@ package samplegen
 
 import (
 	"image"
+	"strconv"
+	"strings"
 
 	"github.com/boombuler/barcode"
 	"github.com/boombuler/barcode/code128"
 	"github.com/boombuler/barcode/qr"
 )
 
-// Label describes a shipping label (面单).
+// Party is a sender or recipient on a label.
+type Party struct {
+	Name    string `yaml:"name"`
+	Phone   string `yaml:"phone"`
+	Address string `yaml:"address"`
+}
+
+// Label describes a shipping label (面单). Carrier selects the layout (see
+// carriers): a Chinese 面单 for ZTO, YTO, JD, SF, a US label for USPS, UPS,
+// FedEx.
 type Label struct {
-	Carrier, Tracking                               string
-	SenderName, SenderPhone, SenderAddress          string
-	RecipientName, RecipientPhone, RecipientAddress string
-	Contents                                        string // e.g. "不锈钢保温杯 x2"
-	WeightKg                                        string // e.g. "0.78"
-	Date                                            string // printed as is
+	Carrier   string `yaml:"carrier"` // the shipment's carrier as the manifest names it
+	Tracking  string `yaml:"tracking"`
+	From      Party  `yaml:"from"`
+	To        Party  `yaml:"to"`
+	Contents  string `yaml:"contents"`  // e.g. "不锈钢保温杯 x2"
+	WeightKg  string `yaml:"weight_kg"` // e.g. "0.78"
+	Date      string `yaml:"date"`      // printed as is
+	Reference string `yaml:"reference"` // the order number, printed on US labels
 }
 
 // Label geometry.
@@ -107,7 +120,7 @@ func fitPen(s string, size, minSize, maxW int, bold bool) *pen {
 // labelBadge draws a square badge with one character: inverted (white on
 // black) or outlined.
 func labelBadge(img *image.RGBA, r image.Rectangle, ch string, inverted bool, size int) {
-	p := newBoldPen(size)
+	p := fitPen(ch, size, 20, r.Dx()-16, true)
 	fg := black
 	if inverted {
 		fillRect(img, r, black)
@@ -115,102 +128,208 @@ func labelBadge(img *image.RGBA, r image.Rectangle, ch string, inverted bool, si
 	} else {
 		strokeRect(img, r, 4, black)
 	}
-	p.drawCentered(img, (r.Min.X+r.Max.X)/2, (r.Min.Y+r.Max.Y)/2+size*36/100, ch, fg)
+	p.drawCentered(img, (r.Min.X+r.Max.X)/2, (r.Min.Y+r.Max.Y)/2+p.size*36/100, ch, fg)
 }
 
-// DrawLabel draws a 1000x1500 thermal shipping label: carrier banner, a
-// Code 128 barcode of the tracking number with the characters under it, a
-// large recipient block, the sender block, contents, weight and date, a QR
-// code of the tracking number in the lower right corner, and thick black
-// rules between the blocks.
+// labelBarRect is where the bars of the tracking barcode go on a label of
+// carrier c.
+func labelBarRect(c carrier) image.Rectangle {
+	if c.US {
+		return image.Rect(labelMargin+40, 986, labelW-labelMargin-40, 1206)
+	}
+	return image.Rect(labelMargin+40, labelBarTop, labelW-labelMargin-40, labelBarTop+labelBarH)
+}
+
+// DrawLabel draws a 1000x1500 (4x6 in) thermal shipping label in the layout
+// of l.Carrier, every fixed string in the carrier's language. A Chinese 面单:
+// carrier banner, Code 128 barcode of the tracking number, a large
+// recipient block (收), the sender block (寄), contents, weight, date and
+// payment beside a QR code, a signature strip and small print. A US label:
+// service letter and postage box, the service band, sender, a large SHIP TO
+// block, the carrier's tracking heading over the barcode with the number in
+// groups, then contents, weight and the order reference.
 func DrawLabel(l Label) image.Image {
+	c := carrierFor(l.Carrier)
+	w := wordsFor(c.Lang)
 	img := newCanvas(labelW, labelH, white)
 	left, right := labelMargin, labelW-labelMargin
-	inner := image.Rect(left, labelMargin, right, labelH-labelMargin)
-	strokeRect(img, inner, labelRule, black)
+	strokeRect(img, image.Rect(left, labelMargin, right, labelH-labelMargin), labelRule, black)
 	hrule := func(y int) { fillRect(img, image.Rect(left, y, right, y+labelRule), black) }
 	vrule := func(x, y0, y1 int) { fillRect(img, image.Rect(x, y0, x+labelRule, y1), black) }
-
-	// 1. Banner: carrier name reversed out of black, service type on the right.
-	bannerBottom := 180
-	carrier := l.Carrier
-	if carrier == "" {
-		carrier = "快递"
+	bars := labelBarRect(c)
+	// barcode draws the bars, the heading above them and the number under them.
+	barcode := func() {
+		if c.Heading != "" {
+			newBoldPen(34).drawCentered(img, labelW/2, bars.Min.Y-22, c.Heading, black)
+		}
+		if !drawCode128(img, bars, l.Tracking, 6) {
+			newPen(28).drawCentered(img, labelW/2, (bars.Min.Y+bars.Max.Y)/2, w.NoBarcode, black)
+		}
+		number := groupChars(l.Tracking, c.Group)
+		tp := fitPen(number, 44, 24, right-left-80, true)
+		spacing := tp.size / 4
+		if c.Group > 0 {
+			spacing = 0
+		}
+		tp.drawSpaced(img, labelW/2, bars.Max.Y+56, number, spacing, black)
 	}
+	badgeW := 120
+	tx := left + labelRule + badgeW + 28
+	textW := right - labelRule - 24 - tx
+	info := func(top, bottom int, rows [][2]string) {
+		x1 := right - 30
+		if c.QR {
+			qrSize := 230
+			qrX := right - labelRule - qrSize - 10
+			vrule(qrX-16, top, bottom)
+			drawQR(img, qrX, top+6, qrSize, l.Tracking)
+			newPen(22).drawCentered(img, qrX+qrSize/2, bottom-8, w.ScanHint, black)
+			x1 = qrX - 26
+		}
+		ip, ib := newPen(34), newBoldPen(34)
+		y := top + 62
+		for _, row := range rows {
+			if row[0] == "" || row[1] == "" && row[0] != w.Payment {
+				continue
+			}
+			x := ip.draw(img, left+30, y, row[0], black)
+			ib.draw(img, x, y, ib.fit(row[1], x1-x), black)
+			y += 64
+		}
+	}
+
+	if c.US {
+		// Service letter, ship date and weight, postage box.
+		top, bottom := labelMargin+labelRule, 270
+		box := image.Rect(left+labelRule, top, left+labelRule+230, bottom)
+		fillRect(img, box, black)
+		newBoldPen(180).drawCentered(img, (box.Min.X+box.Max.X)/2, box.Max.Y-46, c.Letter, white)
+		ind := image.Rect(right-labelRule-290, top+26, right-labelRule-26, bottom-26)
+		strokeRect(img, ind, 3, black)
+		ip := newBoldPen(24)
+		for i, s := range c.Indicia {
+			ip.drawCentered(img, (ind.Min.X+ind.Max.X)/2, ind.Min.Y+50+i*44, ip.fit(s, ind.Dx()-20), black)
+		}
+		mp := newPen(28)
+		mp.draw(img, box.Max.X+30, top+80, l.Date, black)
+		mp.draw(img, box.Max.X+30, top+130, lbOz(l.WeightKg), black)
+		hrule(bottom)
+		// Service band.
+		fillRect(img, image.Rect(left, bottom, right, bottom+96), black)
+		sp := fitPen(c.Service, 56, 28, right-left-60, true)
+		sp.drawCentered(img, labelW/2, bottom+48+sp.size*36/100, c.Service, white)
+		// Sender, small, top left.
+		y := bottom + 96 + 50
+		fp := newPen(28)
+		fp.draw(img, left+30, y, fp.fit(l.From.Name+"  "+l.From.Phone, right-left-60), black)
+		fp.drawWrapped(img, left+30, y+40, l.From.Address, 560, 2, 38, black)
+		hrule(560)
+		// Ship to.
+		newBoldPen(30).draw(img, left+30, 620, w.To+":", black)
+		np := fitPen(l.To.Name, 52, 32, textW, true)
+		np.draw(img, tx, 640, l.To.Name, black)
+		newBoldPen(44).drawWrapped(img, tx, 710, l.To.Address, textW, 3, 60, black)
+		newPen(30).draw(img, tx, 880, l.To.Phone, black)
+		hrule(912)
+		barcode()
+		hrule(1300)
+		info(1300+labelRule, labelH-labelMargin-labelRule, [][2]string{
+			{w.Contents, l.Contents}, {w.Reference, l.Reference},
+		})
+		return img
+	}
+
+	// 1. Banner: carrier name reversed out of black, service on the right.
+	bannerBottom := 180
 	fillRect(img, image.Rect(left, labelMargin, 560, bannerBottom), black)
-	cp := fitPen(carrier, 76, 30, 560-left-48, true)
-	cp.drawCentered(img, (left+560)/2, (labelMargin+bannerBottom)/2+cp.size*36/100, carrier, white)
-	sp := newBoldPen(50)
-	sp.drawCentered(img, (560+right)/2, 100, "标准快递", black)
-	newPen(26).drawCentered(img, (560+right)/2, 150, "电子面单 · 已验视", black)
+	cp := fitPen(c.Name, 76, 30, 560-left-48, true)
+	cp.drawCentered(img, (left+560)/2, (labelMargin+bannerBottom)/2+cp.size*36/100, c.Name, white)
+	fitPen(c.Service, 50, 28, right-560-30, true).drawCentered(img, (560+right)/2, 100, c.Service, black)
+	newPen(26).drawCentered(img, (560+right)/2, 150, w.Checked, black)
 	hrule(bannerBottom)
 
-	// 2. Barcode with the tracking characters, letter-spaced, under it.
-	barArea := image.Rect(left+40, labelBarTop, right-40, labelBarTop+labelBarH)
-	if !drawCode128(img, barArea, l.Tracking, 6) {
-		newPen(28).drawCentered(img, labelW/2, labelBarTop+labelBarH/2, "（无法生成条码）", black)
-	}
-	tp := fitPen(l.Tracking, 44, 24, right-left-80, true)
-	tp.drawSpaced(img, labelW/2, labelBarTop+labelBarH+56, l.Tracking, tp.size/4, black)
+	// 2. Barcode.
+	barcode()
 	barBottom := labelBarTop + labelBarH + 84
 	hrule(barBottom)
 
-	// 3. Recipient block: big badge "收", name and phone, address.
+	// 3. Recipient block: big inverted badge, name and phone, address.
 	recTop, recBottom := barBottom+labelRule, 830
-	badgeW := 120
-	labelBadge(img, image.Rect(left+labelRule, recTop, left+labelRule+badgeW, recBottom), "收", true, 76)
+	labelBadge(img, image.Rect(left+labelRule, recTop, left+labelRule+badgeW, recBottom), w.To, true, 76)
 	vrule(left+labelRule+badgeW, recTop, recBottom)
-	tx := left + labelRule + badgeW + 28
-	textW := right - labelRule - 24 - tx
-	np := fitPen(l.RecipientName+"  "+l.RecipientPhone, 56, 32, textW, true)
-	np.draw(img, tx, recTop+78, l.RecipientName+"  "+l.RecipientPhone, black)
-	ap := newBoldPen(42)
-	ap.drawWrapped(img, tx, recTop+150, l.RecipientAddress, textW, 4, 60, black)
+	np := fitPen(l.To.Name+"  "+l.To.Phone, 56, 32, textW, true)
+	np.draw(img, tx, recTop+78, l.To.Name+"  "+l.To.Phone, black)
+	newBoldPen(42).drawWrapped(img, tx, recTop+150, l.To.Address, textW, 4, 60, black)
 	hrule(recBottom)
 
 	// 4. Sender block.
 	sendTop, sendBottom := recBottom+labelRule, 1040
-	labelBadge(img, image.Rect(left+labelRule+20, sendTop+24, left+labelRule+badgeW-20, sendTop+24+badgeW-40), "寄", false, 52)
+	labelBadge(img, image.Rect(left+labelRule+20, sendTop+24, left+labelRule+badgeW-20, sendTop+24+badgeW-40), w.From, false, 52)
 	vrule(left+labelRule+badgeW, sendTop, sendBottom)
-	snp := fitPen(l.SenderName+"  "+l.SenderPhone, 36, 24, textW, false)
-	snp.draw(img, tx, sendTop+58, l.SenderName+"  "+l.SenderPhone, black)
-	sap := newPen(32)
-	sap.drawWrapped(img, tx, sendTop+112, l.SenderAddress, textW, 3, 46, black)
+	snp := fitPen(l.From.Name+"  "+l.From.Phone, 36, 24, textW, false)
+	snp.draw(img, tx, sendTop+58, l.From.Name+"  "+l.From.Phone, black)
+	newPen(32).drawWrapped(img, tx, sendTop+112, l.From.Address, textW, 3, 46, black)
 	hrule(sendBottom)
 
-	// 5. Contents, weight, date on the left; QR code on the right.
-	infoTop, infoBottom := sendBottom+labelRule, 1320
-	qrSize := 230
-	qrX := right - labelRule - qrSize - 10
-	vrule(qrX-16, infoTop, infoBottom)
-	drawQR(img, qrX, infoTop+6, qrSize, l.Tracking)
-	newPen(22).drawCentered(img, qrX+qrSize/2, infoBottom-8, "扫码查件", black)
-	ip := newPen(34)
-	ib := newBoldPen(34)
-	infoW := qrX - 16 - (left + 30) - 10
-	rows := [][2]string{
-		{"托寄物：", l.Contents},
-		{"计费重量：", weightText(l.WeightKg)},
-		{"寄件日期：", l.Date},
-		{"付款方式：", "寄付月结"},
-	}
-	y := infoTop + 62
-	for _, row := range rows {
-		x := ip.draw(img, left+30, y, row[0], black)
-		ib.draw(img, x, y, ib.fit(row[1], infoW-(x-left-30)), black)
-		y += 64
-	}
+	// 5. Contents, weight, date, payment; QR code on the right.
+	infoBottom := 1320
+	info(sendBottom+labelRule, infoBottom, [][2]string{
+		{w.Contents, l.Contents}, {w.Weight, weightText(l.WeightKg)}, {w.Date, l.Date}, {w.Payment, ""},
+	})
 	hrule(infoBottom)
 
 	// 6. Signature strip and the small print.
 	sigTop := infoBottom + labelRule
 	sg := newPen(28)
-	sg.draw(img, left+30, sigTop+48, "签收人：", black)
-	sg.draw(img, left+460, sigTop+48, "签收时间：     年    月    日", black)
-	fillRect(img, image.Rect(left+140, sigTop+54, left+420, sigTop+56), black)
-	small := newPen(20)
-	small.drawWrapped(img, left+30, sigTop+96, "快件送达收件人地址，经收件人或收件人（寄件人）允许的代收人签字，视为送达。您的签字代表您已验收此包裹，并已确认商品信息无误、包装完好。", right-left-60, 0, 28, black)
+	sg.draw(img, left+30, sigTop+48, w.SignName, black)
+	sg.draw(img, left+460, sigTop+48, w.SignDate, black)
+	fillRect(img, image.Rect(left+30+sg.width(w.SignName)+10, sigTop+54, left+420, sigTop+56), black)
+	newPen(20).drawWrapped(img, left+30, sigTop+96, w.SmallPrint, right-left-60, 0, 28, black)
 	return img
+}
+
+// groupChars splits s into groups of n characters separated by spaces
+// (USPS prints "9400 1118 ..."); n <= 0 returns s.
+func groupChars(s string, n int) string {
+	if n <= 0 {
+		return s
+	}
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if i > 0 && i%n == 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// grams parses a weight in kilograms with up to three decimals ("0.78")
+// into grams, or -1.
+func grams(kg string) int {
+	whole, frac, _ := strings.Cut(kg, ".")
+	if whole == "" || len(frac) > 3 {
+		return -1
+	}
+	for len(frac) < 3 {
+		frac += "0"
+	}
+	w, err1 := strconv.Atoi(whole)
+	f, err2 := strconv.Atoi(frac)
+	if err1 != nil || err2 != nil || w < 0 || f < 0 {
+		return -1
+	}
+	return w*1000 + f
+}
+
+// lbOz prints a weight in kilograms as US labels do: "1 lb 12 oz".
+func lbOz(kg string) string {
+	g := grams(kg)
+	if g < 0 {
+		return kg
+	}
+	oz := (g*10000 + 283495/2) / 283495 // 1 oz = 28.3495 g
+	return strconv.Itoa(oz/16) + " lb " + strconv.Itoa(oz%16) + " oz"
 }
 
 // weightText appends the unit to a bare number.

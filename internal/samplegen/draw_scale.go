@@ -8,9 +8,9 @@ import (
 
 // Scale is a photo of a warehouse scale display showing a weight.
 type Scale struct {
-	Grams   int
-	Caption string
-	Stamp   string // e.g. "2026-11-01 17:42 仓库出库称重"
+	Grams   int    `yaml:"grams"`
+	Caption string `yaml:"caption"`
+	Stamp   string `yaml:"stamp"` // e.g. "2026-11-01 17:42 仓库出库称重"
 }
 
 const scaleW, scaleH = 1600, 1200

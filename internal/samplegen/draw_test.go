@@ -21,8 +21,8 @@ type drawSample struct {
 
 var testLabel = Label{
 	Carrier: "顺丰速运", Tracking: "SF1428850637219",
-	SenderName: "杭州暖杯旗舰店", SenderPhone: "0571-8866 2031", SenderAddress: "浙江省杭州市余杭区仓前街道良睦路1399号 梦想小镇3幢 电商仓2号库",
-	RecipientName: "王丽娜", RecipientPhone: "138****5627", RecipientAddress: "上海市浦东新区张江镇碧波路690号 张江微电子港6号楼1203室",
+	From:     Party{"杭州暖杯旗舰店", "0571-8866 2031", "浙江省杭州市余杭区仓前街道良睦路1399号 梦想小镇3幢 电商仓2号库"},
+	To:       Party{"王丽娜", "138****5627", "上海市浦东新区张江镇碧波路690号 张江微电子港6号楼1203室"},
 	Contents: "不锈钢保温杯 x2", WeightKg: "0.78", Date: "2026-11-01",
 }
 
@@ -35,8 +35,29 @@ func drawSampleSet() []drawSample {
 		{"product", func() image.Image { return DrawPhoto(testProduct) }},
 		{"packing", func() image.Image { return DrawPhoto(testPacking) }},
 		{"document", func() image.Image { return DrawDocument(testDocument) }},
+		{"label-us", func() image.Image { return DrawLabel(testUSLabel) }},
+		{"trace", func() image.Image { return DrawTrace(testTrace) }},
+		{"glass", func() image.Image {
+			return DrawPhoto(Photo{Product: glassTeacup, Crack: true, Caption: "收到就裂了", Seed: 5})
+		}},
+		{"dented", func() image.Image {
+			return DrawPhoto(Photo{Subject: "Vacuum cup", Color: "#3FB5A3", Dent: true, Seed: 6, Lang: "en"})
+		}},
 	}
 }
+
+var testUSLabel = Label{
+	Carrier: "USPS", Tracking: "9400111899223100012345", Date: "10/03/2026", Reference: "ORD-88213",
+	From:     Party{"Moumou Drinkware US", "+1 555-0100", "2200 Commerce Dr, Columbus, OH 43219"},
+	To:       Party{"Morgan B.", "+1 555-0167", "310 Pine St, Seattle, WA 98101"},
+	Contents: "Vacuum cup x2", WeightKg: "0.78",
+}
+
+var testTrace = Trace{Carrier: "顺丰速运", Tracking: "SF1428850637219", Highlight: 3, Events: []TraceEvent{
+	{"2026-11-01 18:05", "杭州余杭仓前营业点", "已揽收", "顺丰速运 已收取快件，揽收员：张建国"},
+	{"2026-11-02 09:12", "上海浦东集散中心", "运输中", "快件到达 上海浦东集散中心"},
+	{"2026-11-02 16:12", "上海张江营业部", "已签收", "快件已签收，签收人：本人，如有疑问请联系派件员 陈伟（电话 138****0000）。感谢使用顺丰，期待再次为您服务"},
+}}
 
 var testScale = Scale{Grams: 780, Caption: "订单 20261101-0042 出库称重", Stamp: "2026-11-01 17:42 仓库出库称重"}
 
@@ -92,6 +113,10 @@ var drawSizes = []struct {
 	{"product", 1500, 1700, 1100, 1300},
 	{"packing", 1500, 1700, 1100, 1300},
 	{"document", 1240, 1240, 1754, 1754},
+	{"label-us", 1000, 1000, 1500, 1500},
+	{"trace", 1080, 1080, 1200, 3000},
+	{"glass", 1600, 1600, 1200, 1200},
+	{"dented", 1600, 1600, 1200, 1200},
 }
 
 func TestDrawSizesAndDeterminism(t *testing.T) {
@@ -336,41 +361,46 @@ func runLengths(img *image.RGBA, y, x0, x1 int) []int {
 	return runs
 }
 
-// TestLabelBarcode reads the bars of the label back and checks them module
-// for module against the Code 128 encoding of the tracking number.
+// TestLabelBarcode reads the bars of a Chinese and a US label back and
+// checks them module for module against the Code 128 encoding of the
+// tracking number.
 func TestLabelBarcode(t *testing.T) {
-	img := toRGBA(DrawLabel(testLabel))
-	y := labelBarTop + labelBarH/2
-	got := runLengths(img, y, labelMargin+labelRule, labelW-labelMargin-labelRule)
-	if len(got) < 40 {
-		t.Fatalf("only %d bar/space runs in the barcode row", len(got))
-	}
-	bc, err := code128.Encode(testLabel.Tracking)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var modules []int
-	prev, n := false, 0
-	for x := 0; x < bc.Bounds().Dx(); x++ {
-		d := barcodeDark(bc, x, 0)
-		if x > 0 && d != prev {
-			modules = append(modules, n)
-			n = 0
+	us := testLabel
+	us.Carrier, us.Tracking = "USPS", "9400111899223100012345"
+	for _, l := range []Label{testLabel, us} {
+		bars := labelBarRect(carrierFor(l.Carrier))
+		img := toRGBA(DrawLabel(l))
+		got := runLengths(img, (bars.Min.Y+bars.Max.Y)/2, labelMargin+labelRule, labelW-labelMargin-labelRule)
+		if len(got) < 40 {
+			t.Fatalf("%s: only %d bar/space runs in the barcode row", l.Carrier, len(got))
 		}
-		prev = d
-		n++
-	}
-	modules = append(modules, n)
-	if len(got) != len(modules) {
-		t.Fatalf("%d runs drawn, %d in the symbol", len(got), len(modules))
-	}
-	unit := got[0] / modules[0]
-	if unit < 2 {
-		t.Fatalf("module width %d px is too thin to scan", unit)
-	}
-	for i := range got {
-		if got[i] != modules[i]*unit {
-			t.Fatalf("run %d is %d px, want %d modules of %d px", i, got[i], modules[i], unit)
+		bc, err := code128.Encode(l.Tracking)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var modules []int
+		prev, n := false, 0
+		for x := 0; x < bc.Bounds().Dx(); x++ {
+			d := barcodeDark(bc, x, 0)
+			if x > 0 && d != prev {
+				modules = append(modules, n)
+				n = 0
+			}
+			prev = d
+			n++
+		}
+		modules = append(modules, n)
+		if len(got) != len(modules) {
+			t.Fatalf("%s: %d runs drawn, %d in the symbol", l.Carrier, len(got), len(modules))
+		}
+		unit := got[0] / modules[0]
+		if unit < 2 {
+			t.Fatalf("%s: module width %d px is too thin to scan", l.Carrier, unit)
+		}
+		for i := range got {
+			if got[i] != modules[i]*unit {
+				t.Fatalf("%s: run %d is %d px, want %d modules of %d px", l.Carrier, i, got[i], modules[i], unit)
+			}
 		}
 	}
 }
