@@ -129,7 +129,7 @@ func TestHostileFiles(t *testing.T) {
 		{"PNG with a bad CRC", "chat.png", badCRC, "chat.png"},
 		{"text named .jpg", "chat.jpg", []byte("just some notes, not a photo\n"), "not an image"},
 		{"PNG named .jpg", "chat.jpg", goodPNG, ""},
-		{"HEIC", "chat.heic", append([]byte{0, 0, 0, 24}, []byte("ftypheic\x00\x00\x00\x00mif1heic")...), "export the photo as JPEG"},
+		{"HEIC", "chat.heic", append([]byte{0, 0, 0, 24}, []byte("ftypheic\x00\x00\x00\x00mif1heic")...), "the HEIC image is corrupt"},
 		{"PNG bomb", "chat.png", samplegen.HugePNGHeader(60000, 60000), "60000x60000"},
 		{"JPEG bomb", "chat.jpg", jpegBomb(t, 65000, 65000), "65000x65000"},
 		{"GIF bomb", "chat.gif", gifBomb(), "65535x65535"},

@@ -13,6 +13,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/gen2brain/avif"
 	"golang.org/x/image/bmp"
 	"golang.org/x/image/tiff"
 	"golang.org/x/image/webp"
@@ -20,9 +21,7 @@ import (
 
 // The imports above also register every decoder with the image package.
 
-const notAnImageMsg = "not an image (expected JPEG, PNG, GIF, BMP, TIFF or WebP)"
-
-const heicMsg = "HEIC/HEIF images are not supported; export the photo as JPEG (on iPhone: Settings > Camera > Formats > Most Compatible)"
+const notAnImageMsg = "not an image (expected JPEG, PNG, GIF, BMP, TIFF, WebP, HEIC or AVIF)"
 
 // sniff identifies the format from magic bytes.
 func sniff(data []byte) (string, error) {
@@ -45,11 +44,11 @@ func sniff(data []byte) (string, error) {
 		switch brand {
 		case "heic", "heix", "heim", "heis", "hevc", "hevx", "hevm", "hevs", "heif", "mif1", "msf1":
 			if brand == "mif1" && isobmffHasBrand(data, "avif") {
-				return "", newErr(ErrUnsupported, nil, "AVIF images are not supported; export the picture as JPEG or PNG")
+				return "avif", nil
 			}
-			return "", newErr(ErrUnsupported, nil, heicMsg)
+			return "heic", nil
 		case "avif", "avis":
-			return "", newErr(ErrUnsupported, nil, "AVIF images are not supported; export the picture as JPEG or PNG")
+			return "avif", nil
 		}
 	}
 	return "", newErr(ErrUnsupported, nil, notAnImageMsg)
@@ -74,6 +73,10 @@ func upperFormat(format string) string {
 	switch format {
 	case "webp":
 		return "WebP"
+	case "heic":
+		return "HEIC"
+	case "avif":
+		return "AVIF"
 	default:
 		return strings.ToUpper(format)
 	}
@@ -101,6 +104,18 @@ func decodeConfig(format string, data []byte) (cfg image.Config, err error) {
 		cfg, err = tiff.DecodeConfig(r)
 	case "webp":
 		cfg, err = webp.DecodeConfig(r)
+	case "heic", "avif":
+		// Read from the header, never by the decoder (see heif.go).
+		h, ok := parseHEIFHeader(data)
+		if !ok {
+			return cfg, newErr(ErrCorrupt, nil, "the %s image is corrupt (its header names no primary image with a size)", upperFormat(format))
+		}
+		cfg = image.Config{ColorModel: color.YCbCrModel, Width: h.width, Height: h.height}
+		if format == "heic" && h.transform >= 5 {
+			// libheif applies the rotation while decoding: the pixels
+			// come out upright.
+			cfg.Width, cfg.Height = h.height, h.width
+		}
 	default:
 		return cfg, newErr(ErrUnsupported, nil, notAnImageMsg)
 	}
@@ -112,8 +127,9 @@ func decodeConfig(format string, data []byte) (cfg image.Config, err error) {
 
 // decodeImage decodes the pixels (the first frame for GIF), turning panics
 // into ErrCorrupt. The decoders read through a ctxReader, so they stop soon
-// after ctx is done; the error is then ctx's.
-func decodeImage(ctx context.Context, format string, data []byte) (img image.Image, err error) {
+// after ctx is done; the error is then ctx's. heif-convert runs under ctx.
+func decodeImage(ctx context.Context, info Info, data []byte) (img image.Image, err error) {
+	format := info.Format
 	defer func() {
 		if r := recover(); r != nil {
 			img = nil
@@ -134,6 +150,13 @@ func decodeImage(ctx context.Context, format string, data []byte) (img image.Ima
 		img, err = tiff.Decode(r)
 	case "webp":
 		img, err = webp.Decode(r)
+	case "heic":
+		img, err = decodeHEIC(ctx, data, info.Width, info.Height) // rotated and mirrored as irot/imir say
+		if err != nil {
+			return nil, err
+		}
+	case "avif":
+		img, err = avif.Decode(r)
 	default:
 		return nil, newErr(ErrUnsupported, nil, notAnImageMsg)
 	}

@@ -18,8 +18,11 @@
 // in bytes and the pixel count announced by the image header, and a JPEG may
 // hold at most [MaxJPEGScans] scans. What no header shows is bounded by a
 // time budget for decoding each image ([Limits.MaxDecodeTime]). The format
-// is sniffed from the content, never from a file name. HEIC/HEIF is
-// recognised and rejected with an actionable message.
+// is sniffed from the content, never from a file name. HEIC/HEIF photos
+// (iPhones) are decoded by libheif's heif-convert in a separate process
+// (see heicdec.go); AVIF by libavif compiled to WebAssembly
+// (github.com/gen2brain/avif, run by wazero: no cgo). Their size and
+// orientation are read from the file's header first (see heif.go).
 //
 // # Fast path
 //
@@ -108,8 +111,8 @@ var (
 	// ErrTooLarge: the file exceeds Limits.MaxBytes or the image exceeds
 	// Limits.MaxPixels.
 	ErrTooLarge = errors.New("image too large")
-	// ErrUnsupported: the file is not an image in a supported format (this
-	// includes HEIC/HEIF), or uses a feature the decoder does not implement.
+	// ErrUnsupported: the file is not an image in a supported format, or
+	// uses a feature the decoder does not implement.
 	ErrUnsupported = errors.New("unsupported image")
 	// ErrCorrupt: the file is empty, truncated or damaged.
 	ErrCorrupt = errors.New("corrupt image")
@@ -149,7 +152,8 @@ func (l Limits) maxPixels() int64 {
 
 // Info is what is known of the original image without decoding pixels.
 type Info struct {
-	// Format is "jpeg", "png", "gif", "bmp", "tiff" or "webp", sniffed from
+	// Format is "jpeg", "png", "gif", "bmp", "tiff", "webp", "heic" or
+	// "avif", sniffed from
 	// the content, never from a file name.
 	Format string
 	// Width and Height are the stored dimensions of the original, before
@@ -284,6 +288,9 @@ func Inspect(data []byte, lim Limits) (info Info, err error) {
 	}
 	info.ColorModel = colorModelName(cfg.ColorModel)
 	inspectMetadata(&info, data)
+	if format == "heic" {
+		return info, heicAvailable()
+	}
 	return info, nil
 }
 
@@ -401,8 +408,12 @@ func normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 		}
 	}
 	if img == nil {
-		if img, err = decodeImage(dctx, info.Format, data); err != nil {
+		if img, err = decodeImage(dctx, info, data); err != nil {
 			return res, overBudget(err)
+		}
+		if b := img.Bounds(); info.Format != "gif" && (b.Dx() != info.Width || b.Dy() != info.Height) {
+			return res, newErr(ErrCorrupt, nil, "the %s image is corrupt (its header says %dx%d, its pixels are %dx%d)",
+				upperFormat(info.Format), info.Width, info.Height, b.Dx(), b.Dy())
 		}
 	}
 	cancel()

@@ -33,10 +33,10 @@ func TestRejects(t *testing.T) {
 		wantMsg string // substring
 	}{
 		{"empty", nil, Limits{}, ErrCorrupt, "file is empty"},
-		{"text", []byte("Hello, this is a shipping note.\n"), Limits{}, ErrUnsupported, "not an image (expected JPEG, PNG, GIF, BMP, TIFF or WebP)"},
+		{"text", []byte("Hello, this is a shipping note.\n"), Limits{}, ErrUnsupported, "not an image (expected JPEG, PNG, GIF, BMP, TIFF, WebP, HEIC or AVIF)"},
 		{"html", []byte("<!doctype html><html></html>"), Limits{}, ErrUnsupported, "not an image"},
-		{"heic", heic, Limits{}, ErrUnsupported, "HEIC/HEIF images are not supported; export the photo as JPEG"},
-		{"heif mif1", []byte("\x00\x00\x00\x10ftypmif1\x00\x00\x00\x00"), Limits{}, ErrUnsupported, "JPEG"},
+		{"heic without meta", heic, Limits{}, ErrCorrupt, "the HEIC image is corrupt (its header names no primary image with a size)"},
+		{"heif mif1", []byte("\x00\x00\x00\x10ftypmif1\x00\x00\x00\x00"), Limits{}, ErrCorrupt, "HEIC"},
 		{"huge png header", pngHeaderOnly(50000, 50000, 8, 2), Limits{}, ErrTooLarge,
 			"image is 50000x50000 (2500.0 megapixels); the limit is 100 megapixels"},
 		{"custom pixel limit", goodPNG, Limits{MaxPixels: 1000}, ErrTooLarge, "image is 64x48 (0.0 megapixels); the limit is 0.001 megapixels"},

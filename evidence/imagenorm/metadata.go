@@ -49,6 +49,21 @@ func inspectMetadata(info *Info, data []byte) {
 		}
 	case "tiff":
 		meta = parseExif(data)
+	case "heic", "avif":
+		// The header's irot/imir, when present, are the orientation (an
+		// iPhone's Exif Orientation only repeats them and must not be
+		// applied twice); libheif applies them while decoding a HEIC.
+		// Files without them (older encoders) keep the Exif tag.
+		h, _ := parseHEIFHeader(data)
+		if h.exif != nil {
+			meta = parseExif(h.exif)
+		}
+		switch {
+		case h.transform != 0 && info.Format == "heic":
+			meta.orientation = 1
+		case h.transform != 0:
+			meta.orientation = h.transform
+		}
 	case "gif":
 		info.Frames = max(1, countGIFFrames(data))
 	}
