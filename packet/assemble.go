@@ -40,6 +40,7 @@ type Options struct {
 	Profile *templates.Profile
 
 	skipConsistency bool // Check reports findings itself
+	labels          labelReads
 }
 
 // Packet is an assembled, not yet rendered, evidence packet.
@@ -128,7 +129,7 @@ func prepare(c *evidence.Case, opt Options) (*prepared, error) {
 	}
 	var findings []Finding
 	if !opt.skipConsistency {
-		findings = Consistency(m, d)
+		findings = append(Consistency(m, d), opt.labels.findings...)
 	}
 	for _, f := range findings {
 		if f.Severity == SeverityError {

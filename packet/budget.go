@@ -124,6 +124,10 @@ func fit(ctx context.Context, c *evidence.Case, opt Options) (*Packet, []byte, i
 		buf   bytes.Buffer
 		pages int
 	)
+	var err error
+	if opt.labels, err = readLabels(ctx, c, opt.Limits); err != nil {
+		return nil, nil, 0, err
+	}
 	cache := newImageCache()
 	render := func(q step) error {
 		var err error

@@ -57,6 +57,11 @@ func Check(ctx context.Context, dir string, opt Options, lo evidence.Options) *R
 	}
 	rep.Language = pr.p.lang
 	rep.Findings = append(rep.Findings, Consistency(m, pr.d)...)
+	if labels, err := readLabels(ctx, c, lo.Limits); err != nil {
+		rep.Findings = append(rep.Findings, Finding{Severity: SeverityError, Fields: []string{"evidence"}, Message: err.Error()})
+	} else {
+		rep.Findings = append(rep.Findings, labels.findings...)
+	}
 	need := map[evidence.Kind]string{}
 	for _, k := range pr.d.Recommended {
 		need[k] = "recommended"

@@ -214,8 +214,10 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q s
 		}
 		g := &figureGroup{}
 		for _, i := range idx {
+			fig := exhibitFigure(p, out[i])
+			fig.Lines = append(fig.Lines, opt.labels.lines(p, out[i].e)...)
 			g.exhibits = append(g.exhibits, out[i].e)
-			g.figures = append(g.figures, exhibitFigure(p, out[i]))
+			g.figures = append(g.figures, fig)
 		}
 		groups = append(groups, g)
 	}
