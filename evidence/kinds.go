@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -17,8 +18,11 @@ const (
 	LogisticsProof  Kind = "logistics-proof"
 	Chat            Kind = "chat"
 	PackingPhoto    Kind = "packing-photo"
+	PackingVideo    Kind = "packing-video"
+	DeliveryVideo   Kind = "delivery-video"
 	ProductPhoto    Kind = "product-photo"
 	BuyerPhoto      Kind = "buyer-photo"
+	BuyerVideo      Kind = "buyer-video"
 	CatalogProof    Kind = "catalog-proof"
 	QualityProof    Kind = "quality-proof"
 	Policy          Kind = "policy"
@@ -45,8 +49,11 @@ var Kinds = []KindInfo{
 	{LogisticsProof, "A", "物流证明", "Logistics record", true, []string{"logistics", "tracking", "trace", "物流"}},
 	{Chat, "B", "聊天记录截图", "Chat screenshot", true, []string{"chat", "聊天"}},
 	{PackingPhoto, "C", "打包照片", "Packing photo", false, []string{"packing", "pack", "打包", "装箱", "发货"}},
+	{PackingVideo, "C", "打包视频", "Packing video", false, []string{"打包视频", "装箱视频", "packing-video", "packing video", "packing", "pack", "打包", "装箱"}},
+	{DeliveryVideo, "C", "发货视频", "Dispatch video", false, []string{"发货视频", "出库视频", "delivery-video", "delivery", "dispatch", "shipping-video", "发货", "出库"}},
 	{ProductPhoto, "C", "商品照片", "Product photo", false, []string{"product", "商品", "产品"}},
 	{BuyerPhoto, "C", "买家照片", "Buyer's photo", false, []string{"buyer", "买家"}},
+	{BuyerVideo, "C", "开箱视频", "Buyer's unboxing video", false, []string{"开箱视频", "开箱", "unboxing", "buyer-video", "buyer", "买家"}},
 	{CatalogProof, "D", "店铺无该商品证明", "Proof the shop never sold the item", true, []string{"catalog", "catalogue", "店铺", "无该商品"}},
 	{QualityProof, "D", "商品无质量问题证明", "Proof of no quality problem", true, []string{"quality", "inspection", "certificate", "质检", "质量", "合格"}},
 	{Policy, "D", "售后政策", "After-sales policy", true, []string{"policy", "政策", "售后期"}},
@@ -95,8 +102,12 @@ func Classify(p string) (Kind, bool) {
 	if len(candidates) > 1 {
 		candidates = append(candidates[1:], candidates[0])
 	}
+	video := IsVideoFile(p)
 	for _, c := range candidates {
 		for _, ki := range classifyOrder {
+			if IsVideo(ki.Kind) != video {
+				continue // photos and videos have kinds of their own
+			}
 			for _, kw := range ki.keywords {
 				if strings.Contains(c, kw) {
 					return ki.Kind, true
@@ -105,4 +116,19 @@ func Classify(p string) (Kind, bool) {
 		}
 	}
 	return "", false
+}
+
+// videoExts are the file extensions of the videos phones and cameras
+// record.
+var videoExts = []string{".mp4", ".mov", ".m4v", ".3gp", ".avi", ".mkv", ".webm"}
+
+// IsVideoFile reports whether a file's name says it is a video.
+func IsVideoFile(p string) bool {
+	return slices.Contains(videoExts, strings.ToLower(path.Ext(p)))
+}
+
+// IsVideo reports whether k is a kind of video evidence: its exhibits are
+// frames taken from the video, not the file itself.
+func IsVideo(k Kind) bool {
+	return k == PackingVideo || k == DeliveryVideo || k == BuyerVideo
 }

@@ -110,16 +110,42 @@ func TestKindsTable(t *testing.T) {
 
 // TestClassifyOwnNames checks that a file named after a kind (its name, its
 // Chinese name, or one of its keywords) is classified as that kind.
+func TestClassifyVideos(t *testing.T) {
+	for _, tc := range []struct {
+		path string
+		want Kind
+	}{
+		{"打包视频/IMG_0001.MOV", PackingVideo},
+		{"packing/clip.mp4", PackingVideo},
+		{"发货视频.mp4", DeliveryVideo},
+		{"videos/dispatch-1102.m4v", DeliveryVideo},
+		{"开箱视频.mp4", BuyerVideo},
+		{"买家/VID_20261103.mp4", BuyerVideo},
+		{"packing/photo.jpg", PackingPhoto},
+		{"开箱.jpg", ""},
+		{"label.mp4", ""},
+	} {
+		got, _ := Classify(tc.path)
+		if got != tc.want {
+			t.Errorf("Classify(%q) = %q, want %q", tc.path, got, tc.want)
+		}
+	}
+}
+
 func TestClassifyOwnNames(t *testing.T) {
 	for _, ki := range Kinds {
 		names := append([]string{string(ki.Kind), ki.ZH}, ki.keywords...)
+		ext := ".png"
+		if IsVideo(ki.Kind) {
+			ext = ".mp4"
+		}
 		for _, n := range names {
 			t.Run(string(ki.Kind)+"/"+n, func(t *testing.T) {
-				got, ok := Classify("证据/" + n + ".png")
+				got, ok := Classify("证据/" + n + ext)
 				if ok && got == ki.Kind {
 					return
 				}
-				t.Errorf("Classify(%q) = %q, %v; want %q", n+".png", got, ok, ki.Kind)
+				t.Errorf("Classify(%q) = %q, %v; want %q", n+ext, got, ok, ki.Kind)
 			})
 		}
 	}

@@ -55,9 +55,13 @@ type Exhibit struct {
 	SHA256  string // hex digest of the original bytes
 	Size    int64
 	Image   imagenorm.Info
+	// Video is set for video exhibits; Image then holds the displayed
+	// size, Format "video" and the recording time.
+	Video *VideoInfo
 	// Redact and Highlight are the manifest's rectangles for this file.
 	Redact, Highlight []Region
-	index             int // manifest position, -1 when discovered
+	frames            []string // the manifest's frames, for videos
+	index             int      // manifest position, -1 when discovered
 }
 
 // UprightSize is the image's size as displayed, after EXIF orientation.
@@ -126,7 +130,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, dir string, opt Options) (*Case, er
 		for i, it := range m.Evidence {
 			p, _ := cleanEvidencePath(it.File) // validated by ParseManifest
 			c.Exhibits = append(c.Exhibits, &Exhibit{Kind: it.Kind, File: p, Caption: it.Caption, index: i,
-				Redact: it.Redact, Highlight: it.Highlight})
+				Redact: it.Redact, Highlight: it.Highlight, frames: it.Frames})
 		}
 	}
 	var problems []*FieldError
@@ -134,7 +138,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, dir string, opt Options) (*Case, er
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if err := c.inspect(e); err != nil {
+		if err := c.inspect(ctx, e); err != nil {
 			field := ""
 			if e.index >= 0 {
 				field = fmt.Sprintf("evidence[%d].file", e.index)
@@ -232,7 +236,13 @@ func (c *Case) discover(ctx context.Context, skip []string) error {
 }
 
 // inspect hashes the file and reads its image header.
-func (c *Case) inspect(e *Exhibit) error {
+func (c *Case) inspect(ctx context.Context, e *Exhibit) error {
+	if IsVideo(e.Kind) {
+		return c.inspectVideo(ctx, e, e.frames)
+	}
+	if IsVideoFile(e.File) {
+		return fmt.Errorf("%s: a video cannot be a %s; give it a video kind (packing-video, delivery-video, buyer-video)", e.File, e.Kind)
+	}
 	data, err := c.read(e.File)
 	if err != nil {
 		return err

@@ -115,6 +115,8 @@ type EvidenceItem struct {
 	Redact []Region `yaml:"redact,omitempty" json:"redact,omitempty" doc:"Rectangles painted solid black in every output (pixels of the image as displayed, or fractions of its size)"`
 	// Highlight rectangles are outlined with a numbered callout.
 	Highlight []Region `yaml:"highlight,omitempty" json:"highlight,omitempty" doc:"Rectangles outlined with a numbered callout (pixels or fractions, like redact)"`
+	// Frames are the times in a video shown as stills.
+	Frames []string `yaml:"frames,omitempty" json:"frames,omitempty" doc:"Videos: the times shown as stills, e.g. [\"00:05\", \"00:41\"] (default: the first, the last and two between)"`
 }
 
 // Region is a rectangle of an evidence image as a viewer displays it (after

@@ -215,6 +215,7 @@ func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 			add(f+".kind", fmt.Sprintf("unknown kind %q; expected one of %s", e.Kind, strings.Join(KindNames(), ", ")), "")
 		}
 		text(f+".caption", e.Caption, false, 500)
+		validateFrames(add, f, e)
 		for name, regions := range map[string][]Region{"redact": e.Redact, "highlight": e.Highlight} {
 			for j, r := range regions {
 				rf := fmt.Sprintf("%s.%s[%d]", f, name, j)

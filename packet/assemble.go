@@ -381,6 +381,9 @@ func (p *phrases) weightConclusion(w *Weights, missing string) string {
 }
 
 func exhibitLines(p *phrases, e *evidence.Exhibit) []string {
+	if e.Video != nil {
+		return videoLines(p, e)
+	}
 	lines := []string{
 		p.T("exhibit_source", e.File),
 		p.T("exhibit_sha", e.SHA256),

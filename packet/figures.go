@@ -69,8 +69,9 @@ type normalised struct {
 // ladder: a step changes the options of some exhibits only, and the others
 // need not be read and decoded again. A nil cache keeps nothing.
 type imageCache struct {
-	mu   sync.Mutex
-	done map[imageKey]imagenorm.Result
+	mu     sync.Mutex
+	done   map[imageKey]imagenorm.Result
+	videos map[string][]still // a video exhibit's frames, by file
 }
 
 type imageKey struct {
@@ -79,13 +80,25 @@ type imageKey struct {
 	lossless, gray      bool
 }
 
-func newImageCache() *imageCache { return &imageCache{done: map[imageKey]imagenorm.Result{}} }
+func newImageCache() *imageCache {
+	return &imageCache{done: map[imageKey]imagenorm.Result{}, videos: map[string][]still{}}
+}
 
 // normalise reads and normalises exhibit e, or returns the result of an
 // earlier call with the same options. Redaction and limits are the same
 // for every step, so they are not part of the key.
 func (ic *imageCache) normalise(ctx context.Context, c *evidence.Case, e *evidence.Exhibit, no imagenorm.Options) (imagenorm.Result, error) {
-	key := imageKey{e.File, no.MaxWidth, no.MaxHeight, no.JPEGQuality, no.Lossless, no.Gray}
+	res, err := ic.normaliseData(ctx, e.File, func() ([]byte, error) { return c.ReadExhibit(e) }, no)
+	if err != nil {
+		return imagenorm.Result{}, fmt.Errorf("%s: %w", c.Dir, err)
+	}
+	return res, nil
+}
+
+// normaliseData normalises the image read returns, once per name and
+// options; errors name the file.
+func (ic *imageCache) normaliseData(ctx context.Context, name string, read func() ([]byte, error), no imagenorm.Options) (imagenorm.Result, error) {
+	key := imageKey{name, no.MaxWidth, no.MaxHeight, no.JPEGQuality, no.Lossless, no.Gray}
 	if ic != nil {
 		ic.mu.Lock()
 		res, ok := ic.done[key]
@@ -94,13 +107,13 @@ func (ic *imageCache) normalise(ctx context.Context, c *evidence.Case, e *eviden
 			return res, nil
 		}
 	}
-	data, err := c.ReadExhibit(e)
+	data, err := read()
 	if err != nil {
-		return imagenorm.Result{}, fmt.Errorf("%s: %w", c.Dir, err)
+		return imagenorm.Result{}, err
 	}
 	res, err := imagenorm.Normalise(ctx, data, no)
 	if err != nil {
-		return imagenorm.Result{}, fmt.Errorf("%s: %s: %w", c.Dir, e.File, err)
+		return imagenorm.Result{}, fmt.Errorf("%s: %w", name, err)
 	}
 	if ic != nil {
 		ic.mu.Lock()
@@ -153,6 +166,9 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q s
 	eg, gctx := errgroup.WithContext(ctx)
 	eg.SetLimit(workers)
 	for i, e := range c.Exhibits {
+		if e.Video != nil {
+			continue // its stills are laid out below
+		}
 		dpi, quality := q.legibleDPI, q.legibleQ
 		if decorative[e.Kind] {
 			dpi, quality = q.decorDPI, q.decorQ
@@ -202,6 +218,14 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q s
 
 	var groups []*figureGroup
 	for _, idx := range plan {
+		if e := c.Exhibits[idx[0]]; e.Video != nil {
+			gs, err := videoGroups(ctx, c, p, opt, q, cache, e, usedWidths)
+			if err != nil {
+				return nil, err
+			}
+			groups = append(groups, gs...)
+			continue
+		}
 		n := out[idx[0]]
 		if scroll(n.e) {
 			_, hmm := pdf.FigureBox(opt.Paper, 2)

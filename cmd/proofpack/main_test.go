@@ -27,10 +27,13 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"hugepng":  cmdHugePNG,
-			"truncate": cmdTruncate,
-			"cmptree":  cmdCmpTree,
-			"encode":   cmdEncode,
+			"hugepng":   cmdHugePNG,
+			"truncate":  cmdTruncate,
+			"cmptree":   cmdCmpTree,
+			"encode":    cmdEncode,
+			"append":    cmdAppend,
+			"nopath":    cmdNoPath,
+			"hasdigest": cmdHasDigest,
 		},
 	})
 }

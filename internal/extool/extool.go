@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"strings"
 	"sync"
@@ -32,14 +33,24 @@ func New(name, install string) *Tool {
 	return t
 }
 
-// ErrMissing is wrapped by Path's error when the program is not on PATH.
-var ErrMissing = errors.New("program not found")
+// ErrMissing matches Path's error (under errors.Is) when the program is
+// not on PATH.
+var ErrMissing = errors.New("program not on PATH")
+
+// missingError says which program is missing and how to install it.
+type missingError struct{ t *Tool }
+
+func (e missingError) Error() string {
+	return fmt.Sprintf("%s is not installed or not on PATH; %s", e.t.Name, e.t.Install)
+}
+
+func (e missingError) Is(target error) bool { return target == ErrMissing }
 
 // Path returns the program's path, or an error that says how to install it.
 func (t *Tool) Path() (string, error) {
 	p, err := t.find()
 	if err != nil {
-		return "", fmt.Errorf("%w: %s is not installed or not on PATH; %s", ErrMissing, t.Name, t.Install)
+		return "", missingError{t}
 	}
 	return p, nil
 }
@@ -48,6 +59,9 @@ func (t *Tool) Path() (string, error) {
 type Limits struct {
 	Timeout   time.Duration // the run is killed after it
 	MaxStdout int64         // bytes of standard output kept; more kills the run
+	// Files are open to the program as descriptors 3, 4, …, so that it
+	// reads exactly the file proofpack opened (as /dev/fd/3).
+	Files []*os.File
 }
 
 // Run runs the program with args and returns its standard output. A run
@@ -64,6 +78,7 @@ func (t *Tool) Run(ctx context.Context, lim Limits, args ...string) ([]byte, err
 	stdout := &capped{max: lim.MaxStdout, cancel: cancel}
 	stderr := &capped{max: 64 << 10, tail: true}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
+	cmd.ExtraFiles = lim.Files
 	cmd.WaitDelay = 2 * time.Second
 	err = cmd.Run()
 	switch {
