@@ -24,11 +24,6 @@ import (
 // heif-enc 1.15 copies the Exif block (Orientation 6, "rotate 90° clockwise")
 // and writes no irot box, as older encoders do.
 
-func readTestdata(t testing.TB, name string) []byte {
-	t.Helper()
-	return readFile(t, filepath.Join("testdata", name))
-}
-
 func TestHEIFDecodes(t *testing.T) {
 	tests := []struct {
 		file          string

@@ -62,7 +62,7 @@ func TestCancelDuringDecode(t *testing.T) {
 	// directly with a cancelled context.
 	c, cancel = context.WithCancel(ctx)
 	cancel()
-	if _, err := decodeImage(c, "jpeg", slow); !errors.Is(err, context.Canceled) {
+	if _, err := decodeImage(c, Info{Format: "jpeg"}, slow); !errors.Is(err, context.Canceled) {
 		t.Errorf("decodeImage: err = %v", err)
 	}
 	photo := encJPEG(t, markedImage(64, 64), 90)
