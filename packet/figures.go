@@ -32,8 +32,10 @@ type figureGroup struct {
 
 // Aspect ratios (height over width) that decide an exhibit's layout.
 const (
-	// A screenshot at least this tall shares its page with the next one.
-	pairAspect = 1.25
+	// A screenshot at least this tall (portrait, as chats are) shares its
+	// page with the next one of its kind: a short chat alone would leave
+	// most of a page empty.
+	pairAspect = 1.0
 	// A screenshot taller than this is a scroll capture: it is cut into
 	// page-sized slices instead of being shrunk to a stripe.
 	scrollAspect = 4.0
@@ -282,9 +284,10 @@ func pdfImage(format string, w, h, dpi int, data []byte) pdf.Image {
 	return pdf.Image{Format: format, Width: w, Height: h, DPI: float64(dpi), Data: data, SHA256: hex.EncodeToString(sum[:])}
 }
 
-// sliceScroll cuts a long screenshot into slices of at most sliceH pixels,
-// two to a page, each labelled "B1 (2/7)", so its text keeps the size it
-// has in the original instead of shrinking to a stripe.
+// sliceScroll cuts a long screenshot into an even number of equal slices
+// of at most sliceH pixels, two to a page, each labelled "B1 (2/8)", so its
+// text keeps the size it has in the original instead of shrinking to a
+// stripe, and its last page is not a lone short slice.
 func sliceScroll(p *phrases, n normalised, fig pdf.Figure, sliceH int) ([]*figureGroup, error) {
 	img, _, err := image.Decode(bytes.NewReader(n.res.Data))
 	if err != nil {
@@ -298,10 +301,13 @@ func sliceScroll(p *phrases, n normalised, fig pdf.Figure, sliceH int) ([]*figur
 	}
 	b := img.Bounds()
 	count := (b.Dy() + sliceH - 1) / sliceH
+	if count > 1 && count%2 == 1 {
+		count++ // two to a page: no page holds a lone short last slice
+	}
 	var figs []pdf.Figure
 	var places []string
 	for k := range count {
-		r := image.Rect(b.Min.X, b.Min.Y+k*sliceH, b.Max.X, min(b.Min.Y+(k+1)*sliceH, b.Max.Y))
+		r := image.Rect(b.Min.X, b.Min.Y+k*b.Dy()/count, b.Max.X, b.Min.Y+(k+1)*b.Dy()/count) // equal slices
 		var buf bytes.Buffer
 		if err := png.Encode(&buf, sub.SubImage(r)); err != nil {
 			return nil, err

@@ -159,14 +159,38 @@ func (r *renderer) header() {
 	f := r.f
 	r.font(8)
 	r.color(grey)
-	f.SetXY(marginX, 9)
-	f.CellFormat(r.bodyW/2, 5, Sanitize(r.doc.Header), "", 0, "L", false, 0, "")
-	f.CellFormat(r.bodyW/2, 5, Sanitize(r.doc.Meta.Title), "", 0, "R", false, 0, "")
+	// The order on the left, the title on the right; a title too long for
+	// the rest of the line wraps upwards into the margin.
+	const gap, step = 6.0, 3.6
+	left, title := Sanitize(r.doc.Header), Sanitize(r.doc.Meta.Title)
+	leftW := min(f.GetStringWidth(left), r.bodyW/2)
+	titleW := r.bodyW - leftW - gap
+	ls, ts := firstLines(r.split(left, leftW), 2), firstLines(r.split(title, titleW), 2)
+	for i, l := range ls {
+		f.SetXY(marginX, 9-float64(len(ls)-1-i)*step)
+		f.CellFormat(leftW, 5, l, "", 0, "L", false, 0, "")
+	}
+	for i, l := range ts {
+		f.SetXY(marginX+leftW+gap, 9-float64(len(ts)-1-i)*step)
+		f.CellFormat(titleW, 5, l, "", 0, "R", false, 0, "")
+	}
 	f.SetDrawColor(190, 190, 190)
 	f.SetLineWidth(0.2)
 	f.Line(marginX, 15, r.pageW-marginX, 15)
 	f.SetXY(marginX, marginTop)
 	r.color(black)
+}
+
+// firstLines keeps the first n lines, ending the last with "…" when it
+// cuts: the running header repeats the cover and has room for no more.
+func firstLines(lines []string, n int) []string {
+	if len(lines) <= n {
+		return lines
+	}
+	lines = lines[:n]
+	last := []rune(lines[n-1])
+	lines[n-1] = string(last[:max(len(last)-1, 0)]) + "…"
+	return lines
 }
 
 func (r *renderer) footer() {

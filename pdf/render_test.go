@@ -196,3 +196,34 @@ func TestTableAcrossPages(t *testing.T) {
 		t.Error("rendering changed the document's table")
 	}
 }
+
+// TestLongTitleInHeader: a title too long for the running header wraps
+// instead of running over the order number beside it.
+func TestLongTitleInHeader(t *testing.T) {
+	title := "订单 DY-20261108-0217 错发商品处理记录：买家反映收到的颜色与所拍颜色不一致，本店已核实并安排换货 DY-20261108-0217"
+	doc := &Document{Meta: Meta{Title: title, Created: time.Unix(0, 0).UTC()}, Header: "订单 DY-20261108-0217",
+		Sections: []Section{{ID: "s", Title: "申诉说明", Blocks: []Block{{Paragraph: &Paragraph{Text: "正文"}}}}}}
+	var b bytes.Buffer
+	if _, err := Render(context.Background(), &b, doc); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "h.pdf")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	words := pdfcheck.Words(t, path)
+	for i, a := range words {
+		for _, c := range words[i+1:] {
+			if min(a.X1, c.X1)-max(a.X0, c.X0) > 1 && min(a.Y1, c.Y1)-max(a.Y0, c.Y0) > 1 {
+				t.Errorf("%q and %q are drawn over each other", a.Text, c.Text)
+			}
+		}
+	}
+	var text strings.Builder
+	for _, w := range words {
+		text.WriteString(w.Text)
+	}
+	if !strings.Contains(text.String(), strings.ReplaceAll(title, " ", "")) {
+		t.Errorf("the header does not show the whole title: %q", text.String())
+	}
+}
