@@ -52,6 +52,9 @@ func systemStreams() *ioStreams {
 func run() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The first signal cancels ctx, and the work stops within moments; a
+	// second one ends the process at once.
+	context.AfterFunc(ctx, stop)
 	return execute(ctx, os.Args[1:], systemStreams())
 }
 

@@ -21,11 +21,11 @@ import (
 func TestScanBombRefused(t *testing.T) {
 	bomb := samplegen.ProgressiveJPEG(1024, 1024, 20000)
 	_, err := Inspect(bomb, Limits{})
-	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "20001 scans") {
-		t.Fatalf("Inspect: err = %v, want ErrTooLarge naming 20001 scans", err)
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "20001 scans") {
+		t.Fatalf("Inspect: err = %v, want ErrCorrupt naming 20001 scans", err)
 	}
-	if _, err := Normalise(ctx, bomb, Options{}); !errors.Is(err, ErrTooLarge) {
-		t.Fatalf("Normalise: err = %v, want ErrTooLarge", err)
+	if _, err := Normalise(ctx, bomb, Options{}); !errors.Is(err, ErrCorrupt) {
+		t.Fatalf("Normalise: err = %v, want ErrCorrupt", err)
 	}
 	if _, err := Inspect(samplegen.ProgressiveJPEG(64, 64, MaxJPEGScans-1), Limits{}); err != nil {
 		t.Fatalf("%d scans: %v", MaxJPEGScans, err)

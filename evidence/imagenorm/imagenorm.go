@@ -114,7 +114,8 @@ var (
 	// ErrUnsupported: the file is not an image in a supported format, or
 	// uses a feature the decoder does not implement.
 	ErrUnsupported = errors.New("unsupported image")
-	// ErrCorrupt: the file is empty, truncated or damaged.
+	// ErrCorrupt: the file is empty, truncated or damaged (this includes a
+	// JPEG of more than MaxJPEGScans scans).
 	ErrCorrupt = errors.New("corrupt image")
 )
 
@@ -281,7 +282,7 @@ func Inspect(data []byte, lim Limits) (info Info, err error) {
 	if format == "jpeg" {
 		sc := scanJPEGScans(data)
 		if sc.count > MaxJPEGScans {
-			return info, newErr(ErrTooLarge, nil, "the JPEG holds %d scans; the limit is %d (a progressive photo has about 10), and decoding them would take minutes: export the picture again as a standard JPEG",
+			return info, newErr(ErrCorrupt, nil, "the JPEG holds %d scans; the limit is %d (a progressive photo has about 10), so it is damaged or made to keep the decoder busy for minutes",
 				sc.count, MaxJPEGScans)
 		}
 		info.Incomplete = sc.incomplete
