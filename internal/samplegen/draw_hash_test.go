@@ -22,7 +22,7 @@ var drawGolden = []struct{ name, sum string }{
 	{"label-us", "0276968356c5743298ae1ffd0b62c3c70c7ec5709b38b0633d18354f4e5009ee"},
 	{"trace", "bed6926962148678e67239d06d76485857539cf4d357a090d9d34b70817d9261"},
 	{"glass", "82e2abc69d47a3a23ab9ededa5f40efb12fc5d9dcf5acdff1cb1cbbbd30a6552"},
-	{"dented", "37c6029279a6694b723f1cb8871bba56872a3f8baaba1c07226078ab0205bc46"},
+	{"dented", "5c9b686484349df0aaa27b38a1e7f350fd0a4e6b9d48c605184ece0ce8a941c9"},
 }
 
 func TestDrawGolden(t *testing.T) {

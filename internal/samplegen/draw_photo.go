@@ -17,6 +17,7 @@ type Photo struct {
 	Color   string `yaml:"color"`   // a vacuum cup's painted body colour, "#rrggbb"; "" is bare steel
 	Dent    bool   `yaml:"dent"`    // a dent in the body
 	Crack   bool   `yaml:"crack"`   // a crack down the body
+	Scratch string `yaml:"scratch"` // "lid" or "base": a small scratch there, ringed in red as a buyer marks it
 	Lang    string `yaml:"-"`       // language of the marks printed on a packing box: zh (default) or en
 }
 
@@ -191,6 +192,23 @@ func drawProduct(img *image.RGBA, p Photo, cx, bottom, w, h int, seed uint64) {
 	if p.Crack {
 		drawCrack(img, body, seed)
 	}
+	switch p.Scratch {
+	case "lid": // a vacuum cup's lid sits above its body
+		drawScratch(img, image.Pt(body.Min.X+body.Dx()*62/100, body.Min.Y-h/10-18))
+	case "base":
+		drawScratch(img, image.Pt(body.Min.X+body.Dx()*40/100, body.Max.Y-body.Dx()/12-26))
+	}
+}
+
+// drawScratch draws a short bright scratch with a dark edge at p and rings
+// it in red, as a buyer marks a defect on a photo.
+func drawScratch(img *image.RGBA, p image.Point) {
+	bb := image.Rect(p.X-70, p.Y-56, p.X+71, p.Y+57)
+	a, b := p.Add(image.Pt(-20, 6)), p.Add(image.Pt(22, -7))
+	paint(img, bb, shThickLine(a.Add(image.Pt(0, 2)), b.Add(image.Pt(0, 2)), 2), solid(rgb(30, 30, 32)), 170)
+	paint(img, bb, shThickLine(a, b, 2), solid(rgb(236, 236, 232)), 230)
+	ring := shMinus(shEllipse(p.X, p.Y, 66, 50), shEllipse(p.X, p.Y, 60, 44))
+	paint(img, bb, ring, solid(rgb(222, 36, 40)), 220)
 }
 
 // parseHex parses "#rrggbb".

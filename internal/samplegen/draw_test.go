@@ -41,7 +41,7 @@ func drawSampleSet() []drawSample {
 			return DrawPhoto(Photo{Product: glassTeacup, Crack: true, Caption: "收到就裂了", Seed: 5})
 		}},
 		{"dented", func() image.Image {
-			return DrawPhoto(Photo{Subject: "Vacuum cup", Color: "#3FB5A3", Dent: true, Seed: 6, Lang: "en"})
+			return DrawPhoto(Photo{Subject: "Vacuum cup", Color: "#3FB5A3", Dent: true, Scratch: "lid", Seed: 6, Lang: "en"})
 		}},
 	}
 }

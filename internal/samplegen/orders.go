@@ -21,7 +21,8 @@ import (
 
 // The sample orders are data: orders/NAME/order.yaml is written as the
 // sample's manifest, byte for byte, and orders/NAME/draw.yaml says how each
-// of its evidence files is drawn. Adding a sample is adding a folder.
+// of its evidence files is drawn (orders/README.md describes the format).
+// Adding a sample is adding a folder.
 //
 //go:embed orders
 var ordersFS embed.FS
@@ -113,6 +114,9 @@ func Samples() []Sample {
 	}
 	var out []Sample
 	for _, d := range dirs {
+		if !d.IsDir() {
+			continue // README.md
+		}
 		s, err := loadSample(d.Name())
 		if err != nil {
 			// The orders are embedded in the binary: a bad one is a build
@@ -124,7 +128,7 @@ func Samples() []Sample {
 	return out
 }
 
-// readOrder returns the file name of sample folder dir.
+// readOrder reads the file name of sample folder dir.
 func readOrder(dir, name string) ([]byte, error) {
 	return ordersFS.ReadFile(path.Join("orders", dir, name))
 }
