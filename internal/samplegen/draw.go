@@ -748,6 +748,11 @@ func shMinus(a, b shape) shape {
 	return func(sx, sy int) bool { return a(sx, sy) && !b(sx, sy) }
 }
 
+// shAnd is the intersection of two shapes.
+func shAnd(a, b shape) shape {
+	return func(sx, sy int) bool { return a(sx, sy) && b(sx, sy) }
+}
+
 // shThickLine is a line segment from a to b of width w (pixels), as a quad.
 func shThickLine(a, b image.Point, w int) shape {
 	dx, dy := b.X-a.X, b.Y-a.Y

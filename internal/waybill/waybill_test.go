@@ -13,8 +13,8 @@ import (
 
 var label = samplegen.Label{
 	Carrier: "顺丰速运", Tracking: "SF1428850637219",
-	SenderName: "杭州暖杯旗舰店", SenderPhone: "0571-8866 2031", SenderAddress: "浙江省杭州市余杭区仓前街道良睦路1399号",
-	RecipientName: "王丽娜", RecipientPhone: "138****5627", RecipientAddress: "上海市浦东新区张江镇碧波路690号",
+	From:     samplegen.Party{Name: "杭州暖杯旗舰店", Phone: "0571-8866 2031", Address: "浙江省杭州市余杭区仓前街道良睦路1399号"},
+	To:       samplegen.Party{Name: "王丽娜", Phone: "138****5627", Address: "上海市浦东新区张江镇碧波路690号"},
 	Contents: "不锈钢保温杯 x2", WeightKg: "0.78", Date: "2026-11-02",
 }
 
