@@ -4,6 +4,7 @@ import (
 	"image"
 	"math"
 	"time"
+	_ "time/tzdata" // time_zone names resolve on machines without a zone database
 
 	"github.com/goccy/go-yaml/ast"
 )
@@ -15,6 +16,7 @@ type Manifest struct {
 	Dispute     string            `yaml:"dispute" json:"dispute" schema:"required" doc:"Dispute template name, e.g. missing-item"`
 	Language    string            `yaml:"language,omitempty" json:"language,omitempty" doc:"Packet language: zh or en (default zh)"`
 	Currency    string            `yaml:"currency,omitempty" json:"currency,omitempty" doc:"ISO 4217 code, e.g. CNY"`
+	TimeZone    string            `yaml:"time_zone,omitempty" json:"time_zone,omitempty" doc:"The order's time zone, an IANA name such as Asia/Shanghai or America/New_York; times are shown in it (default: the platform's own, Asia/Shanghai for the Chinese platforms)"`
 	Shop        string            `yaml:"shop" json:"shop" schema:"required" doc:"The seller's shop name"`
 	Buyer       string            `yaml:"buyer,omitempty" json:"buyer,omitempty" doc:"Buyer as the platform shows them"`
 	PlacedAt    *time.Time        `yaml:"placed_at,omitempty" json:"placed_at,omitempty" doc:"When the order was placed (RFC 3339)"`
@@ -139,6 +141,37 @@ func (r Region) Pixels(w, h int) image.Rectangle {
 		x, y, rw, rh = x*float64(w), y*float64(h), rw*float64(w), rh*float64(h)
 	}
 	return image.Rect(int(math.Floor(x)), int(math.Floor(y)), int(math.Ceil(x+rw)), int(math.Ceil(y+rh))).Intersect(image.Rect(0, 0, w, h))
+}
+
+// platformZones are the platforms' own time zones: the one their order
+// pages show times in.
+var platformZones = map[string]string{
+	"pinduoduo": "Asia/Shanghai", "taobao": "Asia/Shanghai", "douyin": "Asia/Shanghai",
+	"jd": "Asia/Shanghai", "wechat": "Asia/Shanghai",
+}
+
+// PlatformZone returns the IANA name of the platform's own time zone, or ""
+// for platforms that serve many zones.
+func PlatformZone(platform string) string { return platformZones[platform] }
+
+// Location is the order's time zone: time_zone when set, else the
+// platform's own zone, else nil, meaning that each time keeps the offset it
+// was written with. A time written without an offset is local time in it.
+// time_zone is validated when the manifest is loaded; an unknown name here
+// gives nil.
+func (m *Manifest) Location() *time.Location {
+	name := m.TimeZone
+	if name == "" {
+		name = PlatformZone(m.Platform)
+	}
+	if name == "" {
+		return nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil
+	}
+	return loc
 }
 
 // Platforms lists the accepted platform names.

@@ -109,6 +109,11 @@ func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 	if !disputeRe.MatchString(m.Dispute) {
 		add("dispute", fmt.Sprintf("%q is not a dispute type name", m.Dispute), "see 'proofpack templates' for the list")
 	}
+	if m.TimeZone != "" {
+		if _, err := time.LoadLocation(m.TimeZone); err != nil || m.TimeZone == "Local" {
+			add("time_zone", fmt.Sprintf("unknown time zone %q; expected an IANA name", m.TimeZone), "for example Asia/Shanghai, Europe/London or America/New_York")
+		}
+	}
 	if m.Language != "" && !slices.Contains(Languages, m.Language) {
 		add("language", fmt.Sprintf("unknown language %q; expected zh or en", m.Language), "")
 	}
