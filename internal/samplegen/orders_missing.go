@@ -76,8 +76,8 @@ evidence:
   - {file: weights/courier.png, kind: courier-weight, caption: "` + t("中通内网揽收称重记录 0.79 kg", "ZTO intranet pick-up weighing: 0.79 kg") + `"}
   - {file: weights/reweigh.jpg, kind: reweigh, caption: "` + t("同款两只装重新打包称重 0.785 kg", "Identical two-cup parcel re-packed: 0.785 kg") + `"}
   - {file: packing.jpg, kind: packing-photo, caption: "` + t("打包时两只保温杯装箱", "Both cups packed in the box") + `"}
-  - {file: chat-1.png, kind: chat, caption: "` + t("与买家的聊天记录（1）", "Chat with the buyer (1)") + `"}
-  - {file: chat-2.png, kind: chat, caption: "` + t("与买家的聊天记录（2）", "Chat with the buyer (2)") + `"}
+  - {file: chat-1.png, kind: chat, caption: "` + t("买家确认签收时外包装完好：“包装是好的，没破”", "The buyer confirms the packaging arrived unbroken") + `"}
+  - {file: chat-2.png, kind: chat, caption: "` + t("本店向买家说明包裹重量与两只杯子一致", "The shop explains the parcel weight to the buyer") + `"}
 `
 	return Sample{
 		Name:     "missing-item-" + lang,
