@@ -13,6 +13,7 @@ import (
 
 	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/evidence/imagenorm"
+	"github.com/proofpack/proofpack/internal/units"
 	"github.com/proofpack/proofpack/pdf"
 	"github.com/proofpack/proofpack/templates"
 )
@@ -426,7 +427,7 @@ func exhibitLines(p *phrases, e *evidence.Exhibit) []string {
 	lines := []string{
 		p.T("exhibit_source", e.File),
 		p.T("exhibit_sha", e.SHA256),
-		p.T("exhibit_dims", map[string]any{"Width": e.Image.Width, "Height": e.Image.Height, "Format": strings.ToUpper(e.Image.Format), "Size": fileSize(e.Size)}),
+		p.T("exhibit_dims", map[string]any{"Width": e.Image.Width, "Height": e.Image.Height, "Format": strings.ToUpper(e.Image.Format), "Size": units.Size(e.Size)}),
 	}
 	if !e.Image.CapturedAt.IsZero() {
 		lines = append(lines, p.T("exhibit_captured", e.Image.CapturedAt.Format("2006-01-02 15:04:05")))

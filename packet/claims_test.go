@@ -40,7 +40,7 @@ var twoWeighings = []string{"两方独立的称重", "two independent weighings"
 // from every sample, in both languages, and checks that the statement, the
 // portal's text and the cover's case summary then say nothing that needs
 // an exhibit of that kind: not its name, not the words that point at it,
-// not a reading it would show, and never the two-weighings conclusion
+// not the figure of a reading it would show, and never the two-weighings conclusion
 // without both weighing exhibits.
 func TestStatementClaimsOnlyItsExhibits(t *testing.T) {
 	set := builtin(t)
@@ -62,10 +62,19 @@ func TestStatementClaimsOnlyItsExhibits(t *testing.T) {
 				texts := map[string]string{"statement": pk.Statement, "portal text": pk.PortalStatement, "case summary": pr.summary}
 				bad := append([]string{ki.ZH, ki.EN}, showsKind[ki.Kind][lang]...)
 				w := pk.Weights
+				others := map[string]bool{grams(w.ExpectedG): true, grams(w.ShortG): true, grams(w.MissingG): true, grams(w.Tolerance): true}
+				for _, r := range w.Readings {
+					if readingKind[r.Source] != ki.Kind {
+						others[grams(r.Grams)] = true
+					}
+				}
 				for _, r := range w.Readings {
 					if readingKind[r.Source] == ki.Kind {
 						p := &phrases{lang: lang, book: mustLang(t, lang)}
 						bad = append(bad, p.S("said_"+r.Source), p.S("reading_"+r.Source))
+						if fig := grams(r.Grams); !others[fig] { // its figure, where no other number reads the same
+							bad = append(bad, fig)
+						}
 					}
 				}
 				for where, text := range texts {

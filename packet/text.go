@@ -46,15 +46,6 @@ func (p *phrases) zh() bool { return p.lang == "zh" }
 // grams formats a weight.
 func grams(g float64) string { return strconv.FormatFloat(g, 'f', -1, 64) + " g" }
 
-// fileSize formats a file's size in decimal units, as the portals state
-// their limits: "356 KB", "2.4 MB".
-func fileSize(n int64) string {
-	if n < 1_000_000 {
-		return fmt.Sprintf("%d KB", (n+999)/1000)
-	}
-	return mb(n)
-}
-
 var currencySymbols = map[string]string{"CNY": "¥", "RMB": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 // money formats an amount in the order's currency.

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/proofpack/proofpack/evidence"
+	"github.com/proofpack/proofpack/internal/units"
 	"github.com/proofpack/proofpack/packet"
 )
 
@@ -91,19 +92,9 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 	if o.json {
 		return writeJSON(o.io, res)
 	}
-	fmt.Fprintf(o.io.Out, "%s: %d pages, %s (profile %s)\n", res.Output, res.Pages, humanBytes(res.Bytes), res.Profile)
+	fmt.Fprintf(o.io.Out, "%s: %d pages, %s (profile %s)\n", res.Output, res.Pages, units.Size(res.Bytes), res.Profile)
 	if res.ImagesDir != "" {
 		fmt.Fprintf(o.io.Out, "%s: %d images\n", res.ImagesDir, len(res.Images))
 	}
 	return nil
-}
-
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
