@@ -32,7 +32,7 @@ after_sale:
 evidence:
   - {file: label.jpg, kind: shipping-label, caption: "圆通面单，运单号 ` + tracking + `"}
   - {file: trace.png, kind: logistics-proof, caption: "物流轨迹：2026-10-20 驿站代收后本人取件"}
-  - {file: chat.png, kind: chat, caption: "与买家的沟通记录"}
+  - {file: chat.png, kind: chat, caption: "本店告知买家包裹已于 10 月 20 日在驿站凭取件码取件"}
 `, Files: []File{
 			{"label.jpg", labelJPEG(Label{
 				Carrier: "圆通速递 YTO Express", Tracking: tracking,

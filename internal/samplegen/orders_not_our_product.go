@@ -37,7 +37,7 @@ evidence:
   - {file: label.jpg, kind: shipping-label, caption: "京东快递面单，运单号 ` + tracking + `"}
   - {file: packing.jpg, kind: packing-photo, caption: "发货前打包：儿童吸管保温杯"}
   - {file: buyer-photo.jpg, kind: buyer-photo, caption: "买家提供的照片：玻璃花茶杯"}
-  - {file: chat.png, kind: chat, caption: "与买家的沟通记录"}
+  - {file: chat.png, kind: chat, caption: "本店说明照片中是玻璃花茶杯，本店只卖不锈钢保温杯"}
   - {file: catalog.png, kind: catalog-proof, caption: "店铺全部商品清单（含已下架），无玻璃杯类商品"}
 `
 	} else {
@@ -68,7 +68,7 @@ evidence:
   - {file: label.jpg, kind: shipping-label, caption: "Shipping label, tracking ` + tracking + `"}
   - {file: packing.jpg, kind: packing-photo, caption: "Order packed: kids' straw bottle"}
   - {file: buyer-photo.jpg, kind: buyer-photo, caption: "Customer's photo: a ceramic mug"}
-  - {file: messages.png, kind: chat, caption: "Messages with the customer"}
+  - {file: messages.png, kind: chat, caption: "We explain that the photo shows a ceramic mug, not the straw bottle ordered"}
   - {file: catalog.png, kind: catalog-proof, caption: "Every product the shop has listed since opening: no ceramic mugs"}
 `
 	}
