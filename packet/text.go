@@ -94,28 +94,13 @@ func (p *phrases) whenPtr(t *time.Time) string {
 	return p.when(*t)
 }
 
-var platformNames = map[string][2]string{
-	"pinduoduo": {"拼多多", "Pinduoduo"},
-	"taobao":    {"淘宝", "Taobao"},
-	"douyin":    {"抖音", "Douyin"},
-	"jd":        {"京东", "JD.com"},
-	"wechat":    {"微信小店", "WeChat Store"},
-	"stripe":    {"Stripe", "Stripe"},
-	"shopify":   {"Shopify", "Shopify"},
-	"paypal":    {"PayPal", "PayPal"},
-	"amazon":    {"亚马逊", "Amazon"},
-	"other":     {"其他平台", "Other"},
-}
-
+// platform names a platform in the packet's language (phrase
+// platform_NAME), or gives the name as it is for one the book lacks.
 func (p *phrases) platform(name string) string {
-	n, ok := platformNames[name]
-	if !ok {
+	if _, err := p.book.Phrase("platform_" + name); err != nil {
 		return name
 	}
-	if p.zh() {
-		return n[0]
-	}
-	return n[1]
+	return p.S("platform_" + name)
 }
 
 func (p *phrases) kind(k evidence.Kind) string {
