@@ -13,6 +13,7 @@ import (
 
 	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/evidence/imagenorm"
+	"github.com/proofpack/proofpack/internal/units"
 	"github.com/proofpack/proofpack/pdf"
 	"github.com/proofpack/proofpack/templates"
 )
@@ -91,7 +92,7 @@ type IncompleteError struct {
 }
 
 func (e *IncompleteError) Error() string {
-	return fmt.Sprintf("%s: a %s packet needs evidence that is not there: %s (add the files and list them under evidence:, or pass --allow-incomplete to build anyway with the gaps marked on the cover)",
+	return fmt.Sprintf("%s: a %s packet needs evidence that is not there: %s (add the files and list them under evidence:, or pass --allow-incomplete to build anyway: the packet then shows only the evidence it has)",
 		e.Dir, e.Dispute, strings.Join(e.Missing, ", "))
 }
 
@@ -101,6 +102,9 @@ type prepared struct {
 	p     *phrases
 	facts *Facts
 	pk    *Packet
+	// checklist is the evidence checklist, for check and build's warnings.
+	checklist []KindStatus
+	summary   string // the cover's case summary
 }
 
 // prepare picks the template, checks consistency and evidence, reconciles
@@ -122,7 +126,7 @@ func prepare(c *evidence.Case, opt Options) (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &phrases{lang: lang, book: book}
+	p := &phrases{lang: lang, book: book, loc: m.Location(), own: evidence.PlatformZone(m.Platform)}
 	pk := &Packet{StatementLimit: d.StatementLimit}
 	if prof := opt.profile(m.Platform); prof != nil && prof.StatementChars > 0 && (pk.StatementLimit == 0 || prof.StatementChars < pk.StatementLimit) {
 		pk.StatementLimit = prof.StatementChars
@@ -141,9 +145,10 @@ func prepare(c *evidence.Case, opt Options) (*prepared, error) {
 	if len(pk.Errors) > 0 {
 		return nil, &ContradictionError{Dir: c.Dir, Findings: pk.Errors}
 	}
-	for _, k := range d.Required {
-		if len(c.ByKind(k)) == 0 {
-			pk.Missing = append(pk.Missing, k)
+	list := checklist(c, d, p)
+	for _, ks := range list {
+		if ks.Need == NeedRequired && ks.Missing() {
+			pk.Missing = append(pk.Missing, ks.Kind)
 		}
 	}
 	if len(pk.Missing) > 0 && !opt.AllowIncomplete {
@@ -159,10 +164,7 @@ func prepare(c *evidence.Case, opt Options) (*prepared, error) {
 	if err := d.StatementTemplate().Execute(&sb, facts); err != nil {
 		return nil, fmt.Errorf("%s: statement: %w", d.Source, err)
 	}
-	pk.Statement = tidy(sb.String())
-	if m.Statement != "" {
-		pk.Statement += "\n\n" + p.S("section_seller_note") + p.sep() + strings.TrimSpace(m.Statement)
-	}
+	pk.Statement = withNote(tidy(sb.String()), m.Statement, p)
 	pk.PortalStatement = pk.Statement
 	if short := d.ShortStatementTemplate(); short != nil && pk.StatementLimit > 0 && utf8.RuneCountInString(pk.Statement) > pk.StatementLimit {
 		var sb strings.Builder
@@ -171,10 +173,34 @@ func prepare(c *evidence.Case, opt Options) (*prepared, error) {
 		}
 		pk.PortalStatement = tidy(sb.String())
 	}
+	var summary string
+	if t := d.CaseSummaryTemplate(); t != nil {
+		var sb strings.Builder
+		if err := t.Execute(&sb, facts); err != nil {
+			return nil, fmt.Errorf("%s: case_summary: %w", d.Source, err)
+		}
+		summary = tidy(sb.String())
+	}
 	if p.err != nil {
 		return nil, fmt.Errorf("templates: %w", p.err)
 	}
-	return &prepared{d: d, p: p, facts: facts, pk: pk}, nil
+	return &prepared{d: d, p: p, facts: facts, pk: pk, checklist: list, summary: summary}, nil
+}
+
+// withNote puts the seller's own note before the statement's closing
+// paragraph, the request, so that the statement ends asking.
+func withNote(statement, note string, p *phrases) string {
+	note = strings.TrimSpace(note)
+	if note == "" {
+		return statement
+	}
+	paras := strings.Split(statement, "\n\n")
+	at := len(paras) - 1 // before the closing paragraph
+	if at < 1 {
+		at = len(paras)
+	}
+	paras = slices.Insert(paras, at, p.T("seller_note", note))
+	return strings.Join(paras, "\n\n")
 }
 
 // Assemble builds the document for one loaded order, at the profile's full
@@ -229,7 +255,7 @@ func assemble(ctx context.Context, c *evidence.Case, opt Options, q step, cache 
 			pk.images = append(pk.images, im)
 		}
 	}
-	a := &assembler{c: c, m: m, d: d, p: p, pk: pk, facts: facts, generated: generated, figs: figs}
+	a := &assembler{c: c, m: m, d: d, p: p, pk: pk, facts: facts, summary: pr.summary, generated: generated, figs: figs}
 	doc := &pdf.Document{
 		Meta: pdf.Meta{
 			Title:    d.Title + " " + m.OrderID,
@@ -253,38 +279,21 @@ func assemble(ctx context.Context, c *evidence.Case, opt Options, q step, cache 
 	return pk, nil
 }
 
-func (p *phrases) sep() string {
-	if p.zh() {
-		return "："
-	}
-	return ": "
-}
-
 func newFacts(c *evidence.Case, p *phrases, w *Weights) *Facts {
 	m := c.Manifest
 	f := &Facts{
 		OrderID: m.OrderID, Shop: m.Shop, Buyer: m.Buyer, Platform: m.Platform,
 		PlatformName: p.platform(m.Platform),
 		Carrier:      m.Shipment.Carrier, Tracking: m.Shipment.TrackingNumber,
-		PlacedAt: whenPtr(m.PlacedAt), ShippedAt: whenPtr(m.Shipment.ShippedAt),
-		DeliveredAt: whenPtr(m.Shipment.DeliveredAt), RequestedAt: whenPtr(m.AfterSale.RequestedAt),
+		PlacedAt: p.whenPtr(m.PlacedAt), ShippedAt: p.whenPtr(m.Shipment.ShippedAt),
+		DeliveredAt: p.whenPtr(m.Shipment.DeliveredAt), RequestedAt: p.whenPtr(m.AfterSale.RequestedAt),
 		Claim: m.AfterSale.Claim, SellerNote: m.Statement,
-		WeightVerdict: w.Verdict,
-		exhibits:      map[evidence.Kind][]string{}, p: p,
+		exhibits: map[evidence.Kind][]*evidence.Exhibit{}, weighed: map[string]bool{}, p: p,
 	}
 	var items []string
 	total, priced := 0.0, true
 	for _, it := range m.Items {
-		switch {
-		case it.SKU == it.Name && p.zh(): // an import without SKUs keys items by name
-			items = append(items, fmt.Sprintf("%s × %d", it.Name, it.Quantity))
-		case it.SKU == it.Name:
-			items = append(items, fmt.Sprintf("%d x %s", it.Quantity, it.Name))
-		case p.zh():
-			items = append(items, fmt.Sprintf("%s（%s）× %d", it.Name, it.SKU, it.Quantity))
-		default:
-			items = append(items, fmt.Sprintf("%d x %s (%s)", it.Quantity, it.Name, it.SKU))
-		}
+		items = append(items, p.item(it.Name, it.Quantity))
 		if it.UnitPrice == nil {
 			priced = false
 		} else {
@@ -300,9 +309,20 @@ func newFacts(c *evidence.Case, p *phrases, w *Weights) *Facts {
 		f.Amount = money(*m.AfterSale.Amount, m.Currency)
 	}
 	for _, e := range c.Exhibits {
-		f.exhibits[e.Kind] = append(f.exhibits[e.Kind], e.Label)
+		f.exhibits[e.Kind] = append(f.exhibits[e.Kind], e)
 	}
-	f.WeightConclusion = p.weightConclusion(w, f.Missing)
+	if w.HasExpected {
+		f.ExpectedWeight = grams(w.ExpectedG)
+	}
+	if w.HasMissing {
+		f.ShortWeight, f.MissingWeight = grams(w.ShortG), grams(w.MissingG)
+	}
+	shown := f.evidenced(w)
+	for _, r := range shown.Readings {
+		f.weighed[r.Source] = true
+	}
+	f.WeightVerdict = shown.Verdict
+	f.WeightConclusion = f.weightConclusion(shown, len(w.Readings) > len(shown.Readings))
 	a := m.AfterSale
 	f.Defect, f.Cause, f.ClaimedItem = a.Defect, a.Cause, a.ClaimedItem
 	if a.Type != "" {
@@ -313,14 +333,14 @@ func newFacts(c *evidence.Case, p *phrases, w *Weights) *Facts {
 		if r.Amount != nil {
 			f.RemedyAmount = money(*r.Amount, m.Currency)
 		}
-		f.RemedyOffered, f.RemedyAccepted = whenPtr(r.OfferedAt), whenPtr(r.AcceptedAt)
+		f.RemedyOffered, f.RemedyAccepted = p.whenPtr(r.OfferedAt), p.whenPtr(r.AcceptedAt)
 		f.ReplacementTracking, f.ReturnTracking, f.RemedyNote = r.ReplacementTracking, r.ReturnTracking, r.Note
 		if r.PostagePaidBy != "" {
 			f.PostagePaidBy = p.S("paid_by_" + r.PostagePaidBy)
 		}
 	}
 	s := m.Shipment
-	f.RefusedAt, f.InterceptRequestedAt, f.ReturnedAt = whenPtr(s.RefusedAt), whenPtr(s.InterceptRequestedAt), whenPtr(s.ReturnedAt)
+	f.RefusedAt, f.InterceptRequestedAt, f.ReturnedAt = p.whenPtr(s.RefusedAt), p.whenPtr(s.InterceptRequestedAt), p.whenPtr(s.ReturnedAt)
 	f.DaysAfterDelivery = -1
 	if s.DeliveredAt != nil && a.RequestedAt != nil {
 		f.DaysAfterDelivery = daysBetween(*s.DeliveredAt, *a.RequestedAt)
@@ -332,19 +352,25 @@ func newFacts(c *evidence.Case, p *phrases, w *Weights) *Facts {
 		}
 	}
 	if end, ok := PeriodEnd(m); ok {
-		f.PeriodEnds = when(end)
+		f.PeriodEnds = p.when(end)
 	}
 	return f
 }
 
+// item names an order line with its quantity the language's way.
+func (p *phrases) item(name string, qty int) string {
+	return p.T("item", map[string]any{"Name": name, "Quantity": qty})
+}
+
+// missingText names the items the buyer says were missing.
 func (p *phrases) missingText(m *evidence.Manifest) string {
-	times := "x"
-	if p.zh() {
-		times = "×"
+	names := map[string]string{}
+	for _, it := range m.Items {
+		names[it.SKU] = it.Name
 	}
 	var parts []string
 	for _, ms := range m.AfterSale.Missing {
-		parts = append(parts, fmt.Sprintf("%d %s %s", ms.Quantity, times, ms.SKU))
+		parts = append(parts, p.item(cmp.Or(names[ms.SKU], ms.SKU), ms.Quantity))
 	}
 	return p.list(parts)
 }
@@ -357,13 +383,31 @@ type weightData struct {
 
 func (p *phrases) readingName(src string) string { return p.S("reading_" + src) }
 
-func (p *phrases) weightConclusion(w *Weights, missing string) string {
+// evidenced is the reconciliation over the readings whose exhibit is in the
+// packet. A figure without one is the seller's own record: the weight
+// table shows it as such, but nothing is concluded from it.
+func (f *Facts) evidenced(w *Weights) *Weights {
+	shown := *w
+	shown.Readings, shown.Spread = nil, 0
+	for _, r := range w.Readings {
+		if f.Has(string(readingKind[r.Source])) {
+			shown.Readings = append(shown.Readings, r)
+		}
+	}
+	shown.Verdict = shown.verdict()
+	return &shown
+}
+
+// weightConclusion says what the shown readings establish, each citing its
+// exhibit; unshown tells that some recorded readings have no exhibit.
+func (f *Facts) weightConclusion(w *Weights, unshown bool) string {
+	p := f.p
 	var rs []string
 	for _, r := range w.Readings {
-		rs = append(rs, p.T("reading_text", map[string]string{"Source": p.S("said_" + r.Source), "Weight": grams(r.Grams)}))
+		rs = append(rs, p.T("reading_text", map[string]string{"Source": p.S("said_" + r.Source), "Weight": grams(r.Grams), "Exhibit": f.Exhibits(string(readingKind[r.Source]))}))
 	}
 	d := weightData{
-		MissingText: missing, MissingWeight: grams(w.MissingG), ShortWeight: grams(w.ShortG),
+		MissingText: f.Missing, MissingWeight: grams(w.MissingG), ShortWeight: grams(w.ShortG),
 		ExpectedWeight: grams(w.ExpectedG), ReadingsText: strings.Join(rs, p.S("readings_join")),
 		Tolerance: grams(w.Tolerance), Spread: grams(w.Spread),
 	}
@@ -375,8 +419,8 @@ func (p *phrases) weightConclusion(w *Weights, missing string) string {
 	if w.Verdict == VerdictInconclusive && w.HasMissing && w.MissingG <= w.Tolerance {
 		key = "weights_too_light"
 	}
-	if w.Verdict == VerdictInconclusive && !w.HasMissing {
-		key = "weights_inconclusive"
+	if w.Verdict == VerdictNone && unshown {
+		key = "weights_none_shown"
 	}
 	return p.T(key, d)
 }
@@ -388,7 +432,7 @@ func exhibitLines(p *phrases, e *evidence.Exhibit) []string {
 	lines := []string{
 		p.T("exhibit_source", e.File),
 		p.T("exhibit_sha", e.SHA256),
-		p.T("exhibit_dims", fmt.Sprintf("%d × %d px, %s, %d bytes", e.Image.Width, e.Image.Height, strings.ToUpper(e.Image.Format), e.Size)),
+		p.T("exhibit_dims", map[string]any{"Width": e.Image.Width, "Height": e.Image.Height, "Format": strings.ToUpper(e.Image.Format), "Size": units.Size(e.Size)}),
 	}
 	if !e.Image.CapturedAt.IsZero() {
 		lines = append(lines, p.T("exhibit_captured", e.Image.CapturedAt.Format("2006-01-02 15:04:05")))
@@ -429,7 +473,7 @@ func sortedEvents(m *evidence.Manifest, p *phrases) [][2]string {
 	sort.SliceStable(evs, func(i, j int) bool { return evs[i].at.Before(evs[j].at) })
 	rows := make([][2]string, len(evs))
 	for i, e := range evs {
-		rows[i] = [2]string{when(e.at), e.text}
+		rows[i] = [2]string{p.when(e.at), e.text}
 	}
 	return rows
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/proofpack/proofpack/evidence"
+	"github.com/proofpack/proofpack/internal/units"
 	"github.com/proofpack/proofpack/pdf"
 	"github.com/proofpack/proofpack/templates"
 )
@@ -94,7 +95,7 @@ func (e *BudgetError) Error() string {
 	return b.String()
 }
 
-func mb(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
+func mb(n int64) string { return units.Megabytes(n) }
 
 func joinAnd(s []string) string {
 	if len(s) < 2 {

@@ -7,15 +7,62 @@ import (
 	"unicode/utf8"
 
 	"github.com/proofpack/proofpack/evidence"
+	"github.com/proofpack/proofpack/templates"
+)
+
+// Need says how much a dispute type needs a kind of evidence.
+type Need string
+
+// The needs, from the dispute template's required and recommended lists;
+// NeedAdditional is a kind the template does not ask for but the order has.
+const (
+	NeedRequired    Need = "required"
+	NeedRecommended Need = "recommended"
+	NeedAdditional  Need = "additional"
 )
 
 // KindStatus is one line of the evidence checklist.
 type KindStatus struct {
-	Kind     string   `json:"kind"`
-	Name     string   `json:"name"` // in the packet's language
-	Need     string   `json:"need"` // required, recommended or additional
-	Exhibits []string `json:"exhibits"`
-	Files    []string `json:"files"`
+	Kind     evidence.Kind `json:"kind"`
+	Name     string        `json:"name"` // in the packet's language
+	Need     Need          `json:"need"`
+	Exhibits []string      `json:"exhibits"`
+	Files    []string      `json:"files"`
+}
+
+// Missing reports whether the kind has no exhibit.
+func (k KindStatus) Missing() bool { return len(k.Exhibits) == 0 }
+
+// checklist is the evidence checklist of an order under a template: the
+// required kinds, the recommended ones, then any other kind the order has,
+// in presentation order. It is for the seller (check, build's warnings);
+// the packet itself shows only the exhibits it has.
+func checklist(c *evidence.Case, d *templates.Dispute, p *phrases) []KindStatus {
+	need := map[evidence.Kind]Need{}
+	for _, k := range d.Recommended {
+		need[k] = NeedRecommended
+	}
+	for _, k := range d.Required {
+		need[k] = NeedRequired
+	}
+	var out []KindStatus
+	for _, ki := range evidence.Kinds {
+		n, listed := need[ki.Kind]
+		exhibits := c.ByKind(ki.Kind)
+		if !listed && len(exhibits) == 0 {
+			continue
+		}
+		if !listed {
+			n = NeedAdditional
+		}
+		ks := KindStatus{Kind: ki.Kind, Name: p.kind(ki.Kind), Need: n, Exhibits: []string{}, Files: []string{}}
+		for _, e := range exhibits {
+			ks.Exhibits = append(ks.Exhibits, e.Label)
+			ks.Files = append(ks.Files, e.File)
+		}
+		out = append(out, ks)
+	}
+	return out
 }
 
 // Report is what 'proofpack check' finds in one order folder, without
@@ -62,35 +109,15 @@ func Check(ctx context.Context, dir string, opt Options, lo evidence.Options) *R
 	} else {
 		rep.Findings = append(rep.Findings, labels.findings...)
 	}
-	need := map[evidence.Kind]string{}
-	for _, k := range pr.d.Recommended {
-		need[k] = "recommended"
-	}
-	for _, k := range pr.d.Required {
-		need[k] = "required"
-	}
-	for _, ki := range evidence.Kinds {
-		n, listed := need[ki.Kind]
-		exhibits := c.ByKind(ki.Kind)
-		if !listed && len(exhibits) == 0 {
-			continue
-		}
-		if !listed {
-			n = "additional"
-		}
-		ks := KindStatus{Kind: string(ki.Kind), Name: pr.p.kind(ki.Kind), Need: n, Exhibits: []string{}, Files: []string{}}
-		for _, e := range exhibits {
-			ks.Exhibits = append(ks.Exhibits, e.Label)
-			ks.Files = append(ks.Files, e.File)
-		}
-		rep.Evidence = append(rep.Evidence, ks)
-		if len(exhibits) == 0 {
+	rep.Evidence = append(rep.Evidence, pr.checklist...)
+	for _, ks := range pr.checklist {
+		if ks.Missing() {
 			sev := SeverityWarning
-			if n == "required" {
+			if ks.Need == NeedRequired {
 				sev = SeverityError
 			}
 			rep.Findings = append(rep.Findings, Finding{Severity: sev, Fields: []string{"evidence"},
-				Message: fmt.Sprintf("%s evidence missing: %s (%s)", n, ki.Kind, ks.Name),
+				Message: fmt.Sprintf("%s evidence missing: %s (%s)", ks.Need, ks.Kind, ks.Name),
 				Hint:    "add the file to the folder and list it under evidence:"})
 		}
 	}

@@ -20,6 +20,7 @@ type assembler struct {
 	p         *phrases
 	pk        *Packet
 	facts     *Facts
+	summary   string // the cover's case summary
 	generated time.Time
 	figs      []*figureGroup
 }
@@ -66,60 +67,33 @@ func (a *assembler) section(name string) []pdf.Section {
 	return nil
 }
 
+// cover opens the packet for the reviewer: the case in two or three
+// sentences, the deciding numbers first, the order's identity, then the
+// exhibits the packet has. What the seller has not provided is for the
+// seller (check, build's warnings) and is not listed here.
 func (a *assembler) cover() pdf.Section {
 	p, m := a.p, a.m
-	blocks := []pdf.Block{
-		{Paragraph: &pdf.Paragraph{Text: a.d.Title, Large: true}},
-		para(a.d.Summary),
-		kv(
-			[2]string{p.S("cover_order"), m.OrderID},
-			[2]string{p.S("cover_platform"), p.platform(m.Platform)},
-			[2]string{p.S("cover_dispute"), a.d.Title + " (" + a.d.Name + ")"},
-			[2]string{p.S("cover_shop"), m.Shop},
-			[2]string{p.S("cover_buyer"), m.Buyer},
-			[2]string{p.S("cover_generated"), when(a.generated)},
-		),
-	}
-	if len(a.pk.Missing) > 0 {
-		var names []string
-		for _, k := range a.pk.Missing {
-			names = append(names, p.kind(k))
-		}
-		blocks = append(blocks, pdf.Block{Notice: &pdf.Notice{Tone: "warn", Text: p.T("cover_incomplete", p.list(names))}})
-	}
-	t := &pdf.Table{
-		Columns: []string{p.S("checklist_kind"), p.S("checklist_need"), p.S("checklist_status"), p.S("checklist_exhibits")},
-		Widths:  []float64{2.2, 1, 1, 1.6},
-	}
-	listed := map[evidence.Kind]bool{}
-	row := func(k evidence.Kind, need string) {
-		listed[k] = true
-		var labels []string
-		for _, e := range a.c.ByKind(k) {
-			labels = append(labels, e.Label)
-		}
-		status, mark := p.S("status_present"), "ok"
-		if len(labels) == 0 {
-			status, mark = p.S("status_missing"), ""
-			if need == p.S("need_required") {
-				mark = "warn"
-			}
-		}
-		t.Rows = append(t.Rows, []string{p.kind(k), need, status, strings.Join(labels, ", ")})
-		t.Marks = append(t.Marks, mark)
-	}
-	for _, k := range a.d.Required {
-		row(k, p.S("need_required"))
-	}
-	for _, k := range a.d.Recommended {
-		row(k, p.S("need_recommended"))
-	}
-	for _, ki := range evidence.Kinds {
-		if !listed[ki.Kind] && len(a.c.ByKind(ki.Kind)) > 0 {
-			row(ki.Kind, p.S("need_extra"))
+	blocks := []pdf.Block{{Paragraph: &pdf.Paragraph{Text: a.d.Title, Large: true}}}
+	if a.summary != "" {
+		for _, part := range strings.Split(a.summary, "\n\n") {
+			blocks = append(blocks, para(part))
 		}
 	}
-	blocks = append(blocks, heading(p.S("cover_checklist")), pdf.Block{Table: t})
+	blocks = append(blocks, kv(
+		[2]string{p.S("cover_order"), m.OrderID},
+		[2]string{p.S("cover_platform"), p.platform(m.Platform)},
+		[2]string{p.S("cover_dispute"), a.d.Title},
+		[2]string{p.S("cover_shop"), m.Shop},
+		[2]string{p.S("cover_buyer"), m.Buyer},
+		[2]string{p.S("cover_generated"), p.when(a.generated)},
+	))
+	if len(a.c.Exhibits) > 0 {
+		t := &pdf.Table{Columns: []string{"#", p.S("exhibit_kind"), p.S("exhibit_caption")}, Widths: []float64{0.6, 1.8, 4}}
+		for _, e := range a.c.Exhibits {
+			t.Rows = append(t.Rows, []string{e.Label, p.kind(e.Kind), e.Caption})
+		}
+		blocks = append(blocks, heading(p.S("cover_exhibits")), pdf.Block{Table: t})
+	}
 	return pdf.Section{ID: "cover", Title: a.d.Title, Cover: true, Blocks: blocks}
 }
 
@@ -130,7 +104,7 @@ func (a *assembler) factsSection() pdf.Section {
 		[2]string{p.S("facts_platform"), p.platform(m.Platform)},
 		[2]string{p.S("facts_shop"), m.Shop},
 		[2]string{p.S("facts_buyer"), m.Buyer},
-		[2]string{p.S("facts_placed"), whenPtr(m.PlacedAt)},
+		[2]string{p.S("facts_placed"), p.whenPtr(m.PlacedAt)},
 		[2]string{p.S("facts_total"), a.facts.Total},
 		[2]string{p.S("facts_claim"), m.AfterSale.Claim},
 		[2]string{p.S("facts_request_type"), a.facts.RequestType},
@@ -186,8 +160,8 @@ func (a *assembler) factsSection() pdf.Section {
 	blocks = append(blocks, heading(p.S("section_shipment")), kv(
 		[2]string{p.S("ship_carrier"), s.Carrier},
 		[2]string{p.S("ship_tracking"), s.TrackingNumber},
-		[2]string{p.S("ship_shipped"), whenPtr(s.ShippedAt)},
-		[2]string{p.S("ship_delivered"), whenPtr(s.DeliveredAt)},
+		[2]string{p.S("ship_shipped"), p.whenPtr(s.ShippedAt)},
+		[2]string{p.S("ship_delivered"), p.whenPtr(s.DeliveredAt)},
 		[2]string{p.S("ship_packaging"), pack},
 		[2]string{p.S("ship_refused"), a.facts.RefusedAt},
 		[2]string{p.S("ship_intercept"), a.facts.InterceptRequestedAt},
@@ -205,18 +179,14 @@ func (a *assembler) weights() pdf.Section {
 			Widths:  []float64{3, 0.8, 1.2, 1.2},
 		}
 		for _, l := range w.Lines {
-			line := l.Name
-			if l.SKU != l.Name {
-				line += " (" + l.SKU + ")"
-			}
-			t.Rows = append(t.Rows, []string{line, fmt.Sprint(l.Quantity), grams(l.UnitG), grams(l.TotalG)})
+			t.Rows = append(t.Rows, []string{p.T("weights_line_item", l), fmt.Sprint(l.Quantity), grams(l.UnitG), grams(l.TotalG)})
 		}
 		t.Rows = append(t.Rows, []string{p.S("weights_packaging"), "", "", grams(w.PackagingG)})
 		if w.HasExpected {
 			t.Rows = append(t.Rows, []string{p.S("weights_expected"), "", "", grams(w.ExpectedG)})
 		}
 		if w.HasMissing {
-			t.Rows = append(t.Rows, []string{p.S("weights_short") + " (" + a.facts.Missing + ")", "", "", grams(w.ShortG)})
+			t.Rows = append(t.Rows, []string{p.T("weights_short", a.facts.Missing), "", "", grams(w.ShortG)})
 		}
 		blocks = append(blocks, pdf.Block{Table: t})
 	}
@@ -232,8 +202,11 @@ func (a *assembler) weights() pdf.Section {
 				}
 			}
 			name := p.readingName(r.Source)
-			if labels := a.facts.exhibits[readingKind[r.Source]]; len(labels) > 0 {
-				name += " (" + p.T("exhibit", strings.Join(labels, ", ")) + ")"
+			if !a.facts.Weighed(r.Source) {
+				// The seller's own figure: shown, never argued from.
+				name, status, mark = p.T("weights_own_record", name), "", ""
+			} else {
+				name = p.T("weights_reading_exhibit", map[string]string{"Reading": name, "Exhibit": a.facts.Exhibits(string(readingKind[r.Source]))})
 			}
 			t.Rows = append(t.Rows, []string{name, grams(r.Grams), diff, status})
 			t.Marks = append(t.Marks, mark)
@@ -241,7 +214,7 @@ func (a *assembler) weights() pdf.Section {
 		blocks = append(blocks, pdf.Block{Table: t})
 	}
 	tone := "info"
-	switch w.Verdict {
+	switch a.facts.WeightVerdict {
 	case VerdictSupports, VerdictConsistent:
 		tone = "ok"
 	case VerdictContradicts, VerdictDisagree:

@@ -17,6 +17,10 @@ type phrases struct {
 	lang string
 	book *templates.Lang
 	err  error
+	// loc is the order's time zone (nil: each time keeps its own offset);
+	// own is the platform's own zone, whose offset goes without saying.
+	loc *time.Location
+	own string
 }
 
 // T renders the phrase key over data.
@@ -55,46 +59,48 @@ func money(v float64, currency string) string {
 	return fmt.Sprintf("%.2f %s", v, currency)
 }
 
-// when formats a time in its own zone, so the output never depends on the
-// machine's time zone.
-func when(t time.Time) string {
+// when formats a time in its own zone for messages to the seller, so the
+// output never depends on the machine's time zone.
+func when(t time.Time) string { return t.Format("2006-01-02 15:04") + " (" + utcOffset(t) + ")" }
+
+// utcOffset names a time's offset: "UTC+08:00".
+func utcOffset(t time.Time) string {
 	_, off := t.Zone()
 	sign := "+"
 	if off < 0 {
 		sign, off = "-", -off
 	}
-	return fmt.Sprintf("%s (UTC%s%02d:%02d)", t.Format("2006-01-02 15:04"), sign, off/3600, off%3600/60)
+	return fmt.Sprintf("UTC%s%02d:%02d", sign, off/3600, off%3600/60)
 }
 
-func whenPtr(t *time.Time) string {
+// when formats a time for the reader: in the order's time zone, in the
+// language's layout, with the offset only when the zone is not the
+// platform's own.
+func (p *phrases) when(t time.Time) string {
+	if p.loc != nil {
+		t = t.In(p.loc)
+	}
+	s := t.Format(p.S("time_layout"))
+	if p.loc != nil && p.loc.String() == p.own {
+		return s
+	}
+	return p.T("time_with_offset", map[string]string{"Time": s, "Offset": utcOffset(t)})
+}
+
+func (p *phrases) whenPtr(t *time.Time) string {
 	if t == nil {
 		return ""
 	}
-	return when(*t)
+	return p.when(*t)
 }
 
-var platformNames = map[string][2]string{
-	"pinduoduo": {"拼多多", "Pinduoduo"},
-	"taobao":    {"淘宝", "Taobao"},
-	"douyin":    {"抖音", "Douyin"},
-	"jd":        {"京东", "JD.com"},
-	"wechat":    {"微信小店", "WeChat Store"},
-	"stripe":    {"Stripe", "Stripe"},
-	"shopify":   {"Shopify", "Shopify"},
-	"paypal":    {"PayPal", "PayPal"},
-	"amazon":    {"亚马逊", "Amazon"},
-	"other":     {"其他平台", "Other"},
-}
-
+// platform names a platform in the packet's language (phrase
+// platform_NAME), or gives the name as it is for one the book lacks.
 func (p *phrases) platform(name string) string {
-	n, ok := platformNames[name]
-	if !ok {
+	if _, err := p.book.Phrase("platform_" + name); err != nil {
 		return name
 	}
-	if p.zh() {
-		return n[0]
-	}
-	return n[1]
+	return p.S("platform_" + name)
 }
 
 func (p *phrases) kind(k evidence.Kind) string {
@@ -108,23 +114,29 @@ func (p *phrases) kind(k evidence.Kind) string {
 	return ki.EN
 }
 
-// list joins items the language's way.
+// list joins items the language's way: "A, B and C", "A、B、C".
 func (p *phrases) list(items []string) string {
-	if p.zh() || len(items) < 2 {
-		return strings.Join(items, p.S("exhibit_list_sep"))
+	if len(items) < 2 {
+		return strings.Join(items, "")
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], p.S("list_sep")) + p.S("list_last") + items[len(items)-1]
 }
 
-// Facts is what a dispute template's statement sees. Its methods take an
-// evidence kind name: {{.Exhibits "shipping-label"}}.
+// Facts is what a dispute template's statement and case summary see. Its
+// methods take an evidence kind name: {{.Exhibits "shipping-label"}}.
 type Facts struct {
 	OrderID, Shop, Buyer, Platform, PlatformName  string
 	Carrier, Tracking                             string
 	PlacedAt, ShippedAt, DeliveredAt, RequestedAt string
 	Items, Claim, Missing, Amount, Total          string
-	WeightVerdict, WeightConclusion               string
 	SellerNote                                    string
+
+	// The weights: the full order's expected weight, the weight without
+	// the items claimed missing and theirs ("" when unknown). The verdict
+	// and the conclusion rest only on readings whose exhibit is in the
+	// packet: a figure without one is the seller's own record.
+	ExpectedWeight, ShortWeight, MissingWeight string
+	WeightVerdict, WeightConclusion            string
 
 	// What the buyer asks for and says, for the dispute types that need it.
 	RequestType, Defect, Cause, ClaimedItem string
@@ -139,28 +151,54 @@ type Facts struct {
 	PeriodEnds, PolicyText string
 	DaysAfterDelivery      int
 
-	exhibits map[evidence.Kind][]string
+	exhibits map[evidence.Kind][]*evidence.Exhibit
+	weighed  map[string]bool // reading sources with an exhibit
 	p        *phrases
+}
+
+// labels lists the labels of the packet's exhibits of a kind.
+func (f *Facts) labels(k evidence.Kind) []string {
+	var out []string
+	for _, e := range f.exhibits[k] {
+		out = append(out, e.Label)
+	}
+	return out
 }
 
 // Exhibits names the exhibits of a kind ("证据 A2、A3" / "Exhibits A2 and
 // A3"), or "" when there are none.
 func (f *Facts) Exhibits(kind string) string {
-	labels := f.exhibits[evidence.Kind(kind)]
-	if len(labels) == 0 {
+	labels := f.labels(evidence.Kind(kind))
+	switch len(labels) {
+	case 0:
 		return ""
-	}
-	if f.p.zh() {
-		return f.p.T("exhibit", strings.Join(labels, "、"))
-	}
-	if len(labels) == 1 {
+	case 1:
 		return f.p.T("exhibit", labels[0])
 	}
-	return "Exhibits " + f.p.list(labels)
+	return f.p.T("exhibits", f.p.list(labels))
+}
+
+// Cite names the exhibits of a kind each with what it shows, its caption
+// ("证据 B1（买家确认外包装完好）"), or "" when there are none.
+func (f *Facts) Cite(kind string) string {
+	var parts []string
+	for _, e := range f.exhibits[evidence.Kind(kind)] {
+		label := f.p.T("exhibit", e.Label)
+		if e.Caption == "" {
+			parts = append(parts, label)
+			continue
+		}
+		parts = append(parts, f.p.T("exhibit_cited", map[string]string{"Exhibit": label, "Caption": e.Caption}))
+	}
+	return f.p.list(parts)
 }
 
 // Has reports whether the packet has an exhibit of the kind.
 func (f *Facts) Has(kind string) bool { return len(f.exhibits[evidence.Kind(kind)]) > 0 }
+
+// Weighed reports whether the weighing from source ("warehouse", "courier"
+// or "reweigh") was recorded and its exhibit is in the packet.
+func (f *Facts) Weighed(source string) bool { return f.weighed[source] }
 
 var blankLines = regexp.MustCompile(`\n{3,}`)
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"github.com/proofpack/proofpack/internal/units"
 	"html/template"
 	"io"
 	"net/url"
@@ -241,9 +242,9 @@ func view(set *templates.Set, lang string, orders []*Order, t func(string, ...an
 			r.DisputeTitle = d.Title
 		}
 		if o.Status != StatusFailed && o.Status != StatusNotRun {
-			r.Size = FormatBytes(o.Bytes)
+			r.Size = units.Size(o.Bytes)
 			if o.MaxBytes > 0 {
-				r.SizeLimit = FormatBytes(o.MaxBytes)
+				r.SizeLimit = units.Size(o.MaxBytes)
 				r.SizePercent = int(min(100, o.Bytes*100/o.MaxBytes))
 				r.OverSize = o.Bytes > o.MaxBytes
 			}
@@ -282,11 +283,11 @@ var verdictClass = map[string]string{
 }
 
 // needKey maps a checklist need to its phrase key suffix.
-func needKey(need string) string {
-	if need == "additional" {
+func needKey(need packet.Need) string {
+	if need == packet.NeedAdditional {
 		return "extra"
 	}
-	return need
+	return string(need)
 }
 
 // field is the manifest field a finding is filed under for the warning
@@ -310,15 +311,4 @@ func fileURL(p string) string {
 		return ""
 	}
 	return (&url.URL{Path: p}).String()
-}
-
-// FormatBytes formats a size for people: "812 KB", "3.1 MB".
-func FormatBytes(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

@@ -68,6 +68,11 @@ func Manifest(d *templates.Dispute, platform string, files []evidence.Found) []b
 	w("dispute: %s\n", d.Name)
 	w("language: %s\n", d.Language)
 	w("currency: %s\n", currency)
+	if zone := evidence.PlatformZone(platform); zone != "" {
+		w("# time_zone: %s   # %s\n", zone, t("订单时间所用时区（默认即平台时区）", "the zone the order's times are shown in (the platform's own by default)"))
+	} else {
+		w("# time_zone: America/New_York   # %s\n", t("订单时间所用时区（IANA 名称）", "the zone the order's times are shown in (an IANA name)"))
+	}
 	w("shop: \"\"\n")
 	w("buyer: \"\"\n")
 	w("placed_at: 2026-01-01T10:00:00+08:00   # %s\n", t("下单时间（RFC 3339，带时区）", "when the order was placed (RFC 3339, with its UTC offset)"))

@@ -34,10 +34,15 @@ var SectionNames = []string{"cover", "statement", "facts", "timeline", "weights"
 
 // Dispute is one dispute type's template in one language.
 type Dispute struct {
-	Name           string          `yaml:"name"`
-	Language       string          `yaml:"language"`
-	Title          string          `yaml:"title"`
-	Summary        string          `yaml:"summary"`
+	Name     string `yaml:"name"`
+	Language string `yaml:"language"`
+	Title    string `yaml:"title"`
+	// Summary tells a seller what the template is for (proofpack
+	// templates); it is not printed in the packet.
+	Summary string `yaml:"summary"`
+	// CaseSummary, optional, opens the cover: two or three sentences over
+	// the same facts as Statement, the deciding numbers first.
+	CaseSummary    string          `yaml:"case_summary"`
 	Required       []evidence.Kind `yaml:"required"`
 	Recommended    []evidence.Kind `yaml:"recommended"`
 	Sections       []string        `yaml:"sections"`
@@ -51,7 +56,11 @@ type Dispute struct {
 	Source    string             `yaml:"-"` // file it was read from
 	statement *template.Template // parsed Statement
 	short     *template.Template // parsed ShortStatement, or nil
+	summary   *template.Template // parsed CaseSummary
 }
+
+// CaseSummaryTemplate returns the parsed case summary, or nil.
+func (d *Dispute) CaseSummaryTemplate() *template.Template { return d.summary }
 
 // ShortStatementTemplate returns the parsed short statement, or nil.
 func (d *Dispute) ShortStatementTemplate() *template.Template { return d.short }
@@ -220,6 +229,11 @@ func ParseDispute(name string, data []byte) (*Dispute, error) {
 		return nil, fmt.Errorf("%s: statement: %w", name, err)
 	}
 	d.statement = t
+	if d.CaseSummary != "" {
+		if d.summary, err = template.New(name + ":case_summary").Option("missingkey=error").Parse(d.CaseSummary); err != nil {
+			return nil, fmt.Errorf("%s: case_summary: %w", name, err)
+		}
+	}
 	if d.ShortStatement != "" {
 		if d.short, err = template.New(name + ":short_statement").Option("missingkey=error").Parse(d.ShortStatement); err != nil {
 			return nil, fmt.Errorf("%s: short_statement: %w", name, err)

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/proofpack/proofpack/evidence"
+	"github.com/proofpack/proofpack/internal/units"
 	"github.com/proofpack/proofpack/packet"
 	"github.com/proofpack/proofpack/review"
 )
@@ -113,7 +114,7 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 	if o.json {
 		return writeJSON(o.io, res)
 	}
-	fmt.Fprintf(o.io.Out, "%s: %d pages, %s (profile %s)\n", res.Output, res.Pages, review.FormatBytes(res.Bytes), res.Profile)
+	fmt.Fprintf(o.io.Out, "%s: %d pages, %s (profile %s)\n", res.Output, res.Pages, units.Size(res.Bytes), res.Profile)
 	if res.StatementFile != "" {
 		fmt.Fprintf(o.io.Out, "%s: the statement for the portal's text box, %d characters\n", res.StatementFile, res.StatementChars)
 	}

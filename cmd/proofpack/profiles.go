@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/proofpack/proofpack/internal/units"
 )
 
 type profilesOptions struct {
@@ -32,7 +34,7 @@ character limit, per-image exports, and where each figure comes from.`,
 			for _, p := range set.Profiles() {
 				limit := "no byte limit"
 				if p.MaxBytes > 0 {
-					limit = fmt.Sprintf("%.1f MB", float64(p.MaxBytes)/1e6)
+					limit = units.Megabytes(p.MaxBytes)
 				}
 				fmt.Fprintf(o.io.Out, "%-11s %-9s %4d pages  %3d dpi  %-6s  %s\n", p.Name, limit, p.MaxPages, p.DPI, p.Paper, p.Title)
 				fmt.Fprintf(o.io.Out, "%13s%s\n", "", p.Source)

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/proofpack/proofpack/evidence"
+	"github.com/proofpack/proofpack/internal/units"
 	"github.com/proofpack/proofpack/templates"
 )
 
@@ -162,7 +163,7 @@ type commonOptions struct {
 func (o *commonOptions) addFlags(cmd *cobra.Command) {
 	o.addTemplatesFlag(cmd)
 	cmd.Flags().Int64Var(&o.maxPixels, "max-pixels", 100_000_000, "largest image accepted, in pixels (width x height)")
-	cmd.Flags().Int64Var(&o.maxFileMB, "max-file-mb", 64, "largest evidence file accepted, in MiB")
+	cmd.Flags().Int64Var(&o.maxFileMB, "max-file-mb", 64, "largest evidence file accepted, in MB (10^6 bytes, as the portals count)")
 	cmd.Flags().IntVar(&o.maxStatement, "max-statement", evidence.MaxStatementChars, "longest seller's statement accepted, in characters")
 	cmd.Flags().IntVar(&o.maxEvidence, "max-evidence", evidence.MaxEvidenceItems, "most evidence files accepted per order")
 }
@@ -187,7 +188,7 @@ func (o *commonOptions) templates() (*templates.Set, error) {
 func (o *commonOptions) loadOptions() evidence.Options {
 	lim := evidence.Options{}
 	lim.Limits.MaxPixels = o.maxPixels
-	lim.Limits.MaxBytes = o.maxFileMB << 20
+	lim.Limits.MaxBytes = o.maxFileMB * units.MB
 	lim.Manifest = evidence.ManifestLimits{StatementChars: o.maxStatement, EvidenceItems: o.maxEvidence}
 	return lim
 }

@@ -9,8 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/proofpack/proofpack/internal/samplegen"
+	"github.com/proofpack/proofpack/internal/units"
 	"github.com/proofpack/proofpack/packet"
-	"github.com/proofpack/proofpack/review"
 	"github.com/proofpack/proofpack/templates"
 )
 
@@ -86,7 +86,7 @@ func (o *samplesOptions) run(cmd *cobra.Command) error {
 		for _, w := range res.Warnings {
 			fmt.Fprintln(o.io.ErrOut, "warning:", w)
 		}
-		fmt.Fprintf(o.io.Out, "%s: %d pages, %s (profile %s)\n", res.Output, res.Pages, review.FormatBytes(res.Bytes), res.Profile)
+		fmt.Fprintf(o.io.Out, "%s: %d pages, %s (profile %s)\n", res.Output, res.Pages, units.Size(res.Bytes), res.Profile)
 	}
 	return nil
 }

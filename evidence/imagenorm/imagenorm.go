@@ -90,12 +90,13 @@ import (
 	"time"
 
 	"github.com/proofpack/proofpack/internal/jpegscale"
+	"github.com/proofpack/proofpack/internal/units"
 )
 
 // Default limits used when the corresponding Limits field is zero (or
 // negative).
 const (
-	DefaultMaxBytes  int64 = 64 << 20    // 64 MiB
+	DefaultMaxBytes  int64 = 64 * units.MB
 	DefaultMaxPixels int64 = 100_000_000 // 100 megapixels
 	// DefaultMaxDecodeTime is about three times what decoding a
 	// 100-megapixel PNG of noise (51 MB) takes on two busy cores.
@@ -260,7 +261,7 @@ func Inspect(data []byte, lim Limits) (info Info, err error) {
 		return info, newErr(ErrCorrupt, nil, "file is empty")
 	}
 	if mb := lim.maxBytes(); int64(len(data)) > mb {
-		return info, newErr(ErrTooLarge, nil, "file is %s; the limit is %s", humanBytes(int64(len(data))), humanBytes(mb))
+		return info, newErr(ErrTooLarge, nil, "file is %s; the limit is %s", units.Size(int64(len(data))), units.Size(mb))
 	}
 	format, err := sniff(data)
 	if err != nil {
@@ -548,17 +549,6 @@ func fitBox(w, h, maxW, maxH int) (int, int) {
 		nw = min(nw, maxW)
 	}
 	return nw, maxH
-}
-
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	default:
-		return fmt.Sprintf("%d bytes", n)
-	}
 }
 
 func humanMegapixels(n int64) string {

@@ -40,7 +40,7 @@ func TestRejects(t *testing.T) {
 		{"huge png header", pngHeaderOnly(50000, 50000, 8, 2), Limits{}, ErrTooLarge,
 			"image is 50000x50000 (2500.0 megapixels); the limit is 100 megapixels"},
 		{"custom pixel limit", goodPNG, Limits{MaxPixels: 1000}, ErrTooLarge, "image is 64x48 (0.0 megapixels); the limit is 0.001 megapixels"},
-		{"byte limit", goodJPEG, Limits{MaxBytes: 100}, ErrTooLarge, "the limit is 100 bytes"},
+		{"byte limit", goodJPEG, Limits{MaxBytes: 100}, ErrTooLarge, "the limit is 100 B"},
 		{"zero width png", pngHeaderOnly(0, 10, 8, 2), Limits{}, ErrCorrupt, "corrupt"},
 		{"truncated jpeg", goodJPEG[:len(goodJPEG)/2], Limits{}, ErrCorrupt, "the JPEG image is corrupt or truncated (the file ends too early: unexpected EOF)"},
 		{"truncated png", goodPNG[:len(goodPNG)/2], Limits{}, ErrCorrupt, "the PNG image is corrupt or truncated"},
