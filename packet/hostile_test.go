@@ -378,7 +378,7 @@ func TestPhraseBookLabels(t *testing.T) {
 	if !strings.Contains(rep.Text, "Exhibit A1 / Anlage A1") {
 		t.Error("the packet does not show the phrase book's label")
 	}
-	for _, want := range []string{"A1.jpg", "B1-1of3.png", "B1-3of3.png"} {
+	for _, want := range []string{"A1.jpg", "B1-1of4.png", "B1-4of4.png"} {
 		if !slices.Contains(res.Images, filepath.Join(outDir, "images", want)) {
 			t.Errorf("exported images %q lack %s", res.Images, want)
 		}

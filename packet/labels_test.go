@@ -39,7 +39,7 @@ func TestLabelBarcodeMatches(t *testing.T) {
 
 func TestLabelOfAnotherParcel(t *testing.T) {
 	set := builtin(t)
-	dir := copySample(t, "missing-item-en")
+	dir := copySample(t, "missing-item-zh")
 	manifest := filepath.Join(dir, "order.yaml")
 	data, err := os.ReadFile(manifest)
 	if err != nil {

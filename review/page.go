@@ -267,7 +267,7 @@ func view(set *templates.Set, lang string, orders []*Order, t func(string, ...an
 			r.ThumbURLs = append(r.ThumbURLs, thumbView{Thumb: th, URL: fileURL(th.File)})
 		}
 		for _, k := range o.Checklist {
-			r.ChecklistRows = append(r.ChecklistRows, checkView{Name: k.Name, Need: t("need_" + needKey(k.Need)), Present: len(k.Exhibits) > 0})
+			r.ChecklistRows = append(r.ChecklistRows, checkView{Name: k.Name, Need: t("review_need_" + needKey(k.Need)), Present: len(k.Exhibits) > 0})
 		}
 		v.Rows = append(v.Rows, r)
 	}

@@ -12,7 +12,7 @@ import (
 func testOrders() []*Order {
 	return []*Order{
 		{OrderID: "OK-1", Folder: "a/ok", Status: StatusBuilt, Dispute: "missing-item", Language: "en", Pages: 9, MaxPages: 20,
-			Bytes: 900 << 10, MaxBytes: 2 << 20, WeightVerdict: "supports", PDF: "OK-1.pdf", Statement: "OK-1.txt",
+			Bytes: 900_000, MaxBytes: 2_000_000, WeightVerdict: "supports", PDF: "OK-1.pdf", Statement: "OK-1.txt",
 			Thumbs: []Thumb{{Label: "A1", File: "review/OK-1/A1.jpg", Width: 240, Height: 320}}},
 		{OrderID: "W-2", Folder: "b/warn", Status: StatusUnchanged, Dispute: "missing-item", Language: "en", WeightVerdict: "contradicts",
 			Findings: []packet.Finding{{Severity: packet.SeverityWarning, Fields: []string{"shipment.tracking"}, Message: "odd tracking"}}},
