@@ -63,6 +63,7 @@ evidence:
 	return Sample{Name: "changed-mind-en", Manifest: `# Sample order: cancelled after shipment, parcel intercepted and returned. Regenerate with: proofpack samples -o samples --render
 order_id: "#3305"
 platform: shopify
+time_zone: America/New_York
 dispute: changed-mind
 language: en
 currency: USD

@@ -58,6 +58,7 @@ evidence:
 	return Sample{Name: "item-not-received-en", Manifest: `# Sample order: card dispute, product not received. Regenerate with: proofpack samples -o samples --render
 order_id: "ORD-88213"
 platform: stripe
+time_zone: America/New_York
 dispute: item-not-received
 language: en
 currency: USD

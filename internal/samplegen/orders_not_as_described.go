@@ -57,6 +57,7 @@ evidence:
 	return Sample{Name: "not-as-described-en", Manifest: `# Sample order: PayPal dispute, item not as described. Regenerate with: proofpack samples -o samples --render
 order_id: "PP-3KW88120LM"
 platform: paypal
+time_zone: America/New_York
 dispute: not-as-described
 language: en
 currency: USD

@@ -44,6 +44,7 @@ evidence:
 		manifest = `# Sample order: the buyer's photo is not our product. Regenerate with: proofpack samples -o samples --render
 order_id: "#1047"
 platform: shopify
+time_zone: America/New_York
 dispute: not-our-product
 language: en
 currency: USD

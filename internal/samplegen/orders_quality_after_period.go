@@ -61,6 +61,7 @@ evidence:
 	return Sample{Name: "quality-after-period-en", Manifest: `# Sample order: request after the after-sales period, paid repair offered. Regenerate with: proofpack samples -o samples --render
 order_id: "PP-7TX41920KD"
 platform: paypal
+time_zone: America/New_York
 dispute: quality-after-period
 language: en
 currency: USD

@@ -45,6 +45,7 @@ evidence:
 		manifest = `# Sample order: damage caused after delivery. Regenerate with: proofpack samples -o samples --render
 order_id: "#2218"
 platform: shopify
+time_zone: America/New_York
 dispute: quality-buyer-damage
 language: en
 currency: USD

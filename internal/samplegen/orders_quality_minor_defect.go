@@ -61,6 +61,7 @@ evidence:
 	return Sample{Name: "quality-minor-defect-en", Manifest: `# Sample order: minor defect, exchange offered. Regenerate with: proofpack samples -o samples --render
 order_id: "113-5528104-2209931"
 platform: amazon
+time_zone: America/New_York
 dispute: quality-minor-defect
 language: en
 currency: USD

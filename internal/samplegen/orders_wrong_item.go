@@ -78,6 +78,7 @@ func wrongItemEN() Sample {
 	manifest := `# Sample order: wrong item sent, remedy re-send. Regenerate with: proofpack samples -o samples --render
 order_id: "114-3920581-7730215"
 platform: amazon
+time_zone: America/New_York
 dispute: wrong-item
 language: en
 currency: USD
