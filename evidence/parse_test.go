@@ -90,8 +90,6 @@ func canonical(t testing.TB, m *Manifest) string {
 	return string(out)
 }
 
-func f64(v float64) *float64 { return &v }
-
 func TestParseManifestValid(t *testing.T) {
 	m, err := ParseManifest("order.yaml", readTestdata(t, "order.yaml"))
 	if err != nil {

@@ -180,7 +180,6 @@ func Import(ctx context.Context, opt Options) (*Report, error) {
 
 	b := builder{t: t, mp: mp, loc: loc, platform: platform, shop: opt.Shop, currency: currency, lang: lang, dispute: dispute}
 	folders := map[string]string{} // lower-case folder name -> order id
-	var written []*OrderReport
 	for _, g := range groups {
 		if err := ctx.Err(); err != nil {
 			return rep, err
@@ -233,7 +232,6 @@ func Import(ctx context.Context, opt Options) (*Report, error) {
 			return rep, err
 		}
 		or.Status = Imported
-		written = append(written, or)
 	}
 	sort.SliceStable(rep.RowErrors, func(i, j int) bool { return rep.RowErrors[i].Row < rep.RowErrors[j].Row })
 

@@ -94,9 +94,6 @@ func (p *pen) has(r rune) bool {
 	return v
 }
 
-// lineHeight is a comfortable line pitch for body text.
-func (p *pen) lineHeight() int { return p.size * 3 / 2 }
-
 // boldOffset is the horizontal offset of the second pass of fake bold, in 26.6.
 func (p *pen) boldOffset() fixed.Int26_6 {
 	if !p.bold {
@@ -743,10 +740,6 @@ func shOr(ss ...shape) shape {
 
 func shMinus(a, b shape) shape {
 	return func(sx, sy int) bool { return a(sx, sy) && !b(sx, sy) }
-}
-
-func shAnd(a, b shape) shape {
-	return func(sx, sy int) bool { return a(sx, sy) && b(sx, sy) }
 }
 
 // shThickLine is a line segment from a to b of width w (pixels), as a quad.
