@@ -137,6 +137,12 @@ func (s *Set) add(fsys fs.FS, prefix string) error {
 		if d.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
 			return nil
 		}
+		// Never open anything but a regular file: a named pipe would
+		// wait for a writer forever.
+		if st, err := fs.Stat(fsys, p); err != nil || !st.Mode().IsRegular() {
+			errs = append(errs, fmt.Errorf("%s: not a regular file", path.Join(prefix, p)))
+			return nil
+		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
