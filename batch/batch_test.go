@@ -235,7 +235,7 @@ func TestRun(t *testing.T) {
 		t.Helper()
 		var events int
 		sum, err := Run(context.Background(), Options{
-			Root: root, OutDir: out, Jobs: 2, Force: force,
+			Root: root, OutDir: out, Jobs: 2, Force: force, HTML: true,
 			Build:    packet.FileOptions{Options: packet.Options{Templates: set, DPI: 72}, Statement: true},
 			Key:      RunKey{Tool: "test", Templates: set.Digest()},
 			Progress: func(Progress) { events++ },
@@ -260,7 +260,7 @@ func TestRun(t *testing.T) {
 			if r.Status != StatusFailed || !strings.Contains(r.Error, "label.jpg") {
 				t.Errorf("o03: %+v; want failed naming label.jpg", r)
 			}
-		} else if r.Status != StatusOK || r.Pages == 0 {
+		} else if r.Status != StatusBuilt || r.Pages == 0 {
 			t.Errorf("%s: %+v", r.Folder, r)
 		}
 	}
@@ -272,10 +272,12 @@ func TestRun(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "PDD-T-03.pdf")); err == nil {
 		t.Error("the failed order left a PDF")
 	}
+	checkPage(t, out, n)
 
 	if got := tally(run(false)); got != fmt.Sprintf("0/%d/1", n-1) {
 		t.Errorf("second run = %s; want nothing rebuilt", got)
 	}
+	checkPage(t, out, n) // unchanged orders keep their rows and thumbnails
 
 	appendTo(filepath.Join(root, "o05"), "chat-1.png", "x")
 	s = run(false)
@@ -283,7 +285,7 @@ func TestRun(t *testing.T) {
 		t.Errorf("after changing one file = %s; want exactly one rebuilt", got)
 	}
 	for _, r := range s.Orders {
-		if r.Status == StatusOK && r.Folder != "o05" {
+		if r.Status == StatusBuilt && r.Folder != "o05" {
 			t.Errorf("%s was rebuilt", r.Folder)
 		}
 	}
@@ -311,6 +313,36 @@ func TestRun(t *testing.T) {
 	if total != n {
 		t.Errorf("3 shards cover %d orders; want %d", total, n)
 	}
+}
+
+// checkPage opens the batch's review page in a browser: every order is
+// listed, the failed one first, no image is broken, and the "failed"
+// filter hides the other rows. Then it removes a thumbnail and checks that
+// the browser check notices.
+func checkPage(t *testing.T, out string, n int) {
+	t.Helper()
+	page := filepath.Join(out, "index.html")
+	rep := inspectPage(t, page)
+	if len(rep.Orders) != n || rep.Orders[0] != "o03" {
+		t.Errorf("the page lists %v; want %d orders, o03 (failed) first", rep.Orders, n)
+	}
+	if rep.Images < n-1 || len(rep.Broken) > 0 {
+		t.Errorf("%d images, broken: %v", rep.Images, rep.Broken)
+	}
+	if got := strings.Join(rep.Visible, " "); got != "o03" {
+		t.Errorf("after clicking the failed filter the page shows %q; want only o03", got)
+	}
+	thumbs, _ := filepath.Glob(filepath.Join(out, ReviewFolder, "*", "*.jpg"))
+	if len(thumbs) < n-1 {
+		t.Fatalf("%d thumbnails", len(thumbs))
+	}
+	data, err := os.ReadFile(thumbs[0])
+	must(t, err)
+	must(t, os.Remove(thumbs[0]))
+	if rep := inspectPage(t, page); len(rep.Broken) != 1 {
+		t.Errorf("with %s removed the browser reports broken images %v; want it", thumbs[0], rep.Broken)
+	}
+	must(t, os.WriteFile(thumbs[0], data, 0o644))
 }
 
 func TestRunNoOrders(t *testing.T) {

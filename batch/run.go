@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -18,6 +19,7 @@ import (
 	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/internal/atomicfile"
 	"github.com/proofpack/proofpack/packet"
+	"github.com/proofpack/proofpack/review"
 )
 
 // Options configure Run.
@@ -31,6 +33,10 @@ type Options struct {
 	// set to 1 so that Jobs bounds the total parallelism.
 	Build packet.FileOptions
 	Key   RunKey // what, besides the order folder, decides a packet's bytes
+	// HTML, when true, also writes the review page (index.html) and each
+	// order's thumbnails; it belongs in Key's flags, so that turning it on
+	// rebuilds the orders that have no thumbnails.
+	HTML bool
 	// Start, when set, is called once with the number of orders this run
 	// will go through, before the first one starts.
 	Start func(total int)
@@ -226,19 +232,22 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	}
 	g.Wait()
 
-	for _, r := range records {
+	for i, r := range records {
 		if r == nil {
-			sum.NotRun++
-			continue
+			p := todo[i]
+			r = &Record{OrderID: p.id, Folder: p.Rel, Dispute: p.dispute, Status: StatusNotRun}
+			r.Row = &review.Order{OrderID: p.id, Folder: p.Rel, Dispute: p.dispute, Status: StatusNotRun}
 		}
 		sum.Orders = append(sum.Orders, *r)
 		switch r.Status {
-		case StatusOK:
+		case StatusBuilt:
 			sum.Built++
-		case StatusSkipped:
+		case StatusUnchanged:
 			sum.Unchanged++
 		case StatusFailed:
 			sum.Failed++
+		case StatusNotRun:
+			sum.NotRun++
 		}
 	}
 	sum.DurationMS = time.Since(start).Milliseconds()
@@ -247,6 +256,16 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	}
 	if err := WriteSummary(opt.OutDir, sum); err != nil {
 		return sum, fmt.Errorf("writing the summary: %w", err)
+	}
+	if opt.HTML {
+		rows := make([]*review.Order, len(sum.Orders))
+		for i, r := range sum.Orders {
+			rows[i] = r.Row
+		}
+		set := opt.Build.Templates
+		if err := review.WritePage(filepath.Join(opt.OutDir, review.PageName), set, review.Language(opt.Build.Lang, rows), rows); err != nil {
+			return sum, fmt.Errorf("writing the review page: %w", err)
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return sum, err
@@ -268,6 +287,10 @@ func buildOne(ctx context.Context, p planned, prev *StateEntry, opt Options, bo 
 				r.Error += fmt.Sprintf(" (%s from an earlier run is out of date)", filepath.Join(opt.OutDir, prev.Output))
 			}
 		}
+		r.Row = review.New(p.Rel, StatusFailed, packet.Check(ctx, p.Dir, bo.Options, bo.Load), nil, bo.Templates, opt.OutDir)
+		r.Row.OrderID = cmp.Or(r.Row.OrderID, p.id)
+		r.Row.Error = r.Error
+		r.Warnings = r.Row.Warnings()
 		r.DurationMS = time.Since(t0).Milliseconds()
 		return r, nil, true
 	}
@@ -279,11 +302,17 @@ func buildOne(ctx context.Context, p planned, prev *StateEntry, opt Options, bo 
 		return fail(err)
 	}
 	out := filepath.Join(opt.OutDir, p.output)
+	rowDir := filepath.Join(opt.OutDir, rowFolder(p.output))
 	if !opt.Force && unchanged(prev, p, fp, opt.OutDir, bo.Statement) {
-		r.Status = StatusSkipped
-		r.Pages, r.Bytes, r.Output = prev.Pages, prev.Bytes, out
-		r.DurationMS = time.Since(t0).Milliseconds()
-		return r, nil, false
+		// An order whose review row is lost is rebuilt, to make it again.
+		if row, err := review.Load(rowDir); err == nil {
+			row.Status, row.Folder = StatusUnchanged, p.Rel
+			r.Status, r.Row = StatusUnchanged, row
+			r.Pages, r.Bytes, r.Output = prev.Pages, prev.Bytes, out
+			r.WeightVerdict, r.Warnings = row.WeightVerdict, row.Warnings()
+			r.DurationMS = time.Since(t0).Milliseconds()
+			return r, nil, false
+		}
 	}
 	res, err := packet.BuildFile(ctx, p.Dir, out, bo)
 	if err != nil {
@@ -292,11 +321,15 @@ func buildOne(ctx context.Context, p planned, prev *StateEntry, opt Options, bo 
 		}
 		return fail(err)
 	}
-	r.Status = StatusOK
-	r.Pages, r.Bytes, r.Output = res.Pages, res.Bytes, out
-	r.Warnings = res.Warnings
-	if len(res.Missing) > 0 {
-		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: built without required evidence: %s", p.Dir, strings.Join(res.Missing, ", ")))
+	r.Status = StatusBuilt
+	r.Pages, r.Bytes, r.Output, r.WeightVerdict = res.Pages, res.Bytes, out, res.WeightVerdict
+	// The findings are check's, so every check (and any added later)
+	// reaches the summary and the page.
+	r.Row = review.New(p.Rel, StatusBuilt, packet.Check(ctx, p.Dir, bo.Options, bo.Load), res, bo.Templates, opt.OutDir)
+	r.Warnings = r.Row.Warnings()
+	if err := saveRow(ctx, r.Row, rowDir, opt, res.Previews); err != nil {
+		// The packet is fine; the next run rebuilds it to make the row.
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: the review page's row was not saved: %v", p.Dir, err))
 	}
 	r.DurationMS = time.Since(t0).Milliseconds()
 	entry := &StateEntry{OrderID: p.id, Fingerprint: fp, Output: p.output, Dispute: p.dispute, Pages: res.Pages, Bytes: res.Bytes}
@@ -309,8 +342,31 @@ func buildOne(ctx context.Context, p planned, prev *StateEntry, opt Options, bo 
 		if prev.Statement != "" {
 			os.Remove(filepath.Join(opt.OutDir, prev.Statement))
 		}
+		os.RemoveAll(filepath.Join(opt.OutDir, rowFolder(prev.Output)))
 	}
 	return r, entry, false
+}
+
+// ReviewFolder is the folder in the output folder that holds each order's
+// review row and thumbnails, one subfolder per packet.
+const ReviewFolder = "review"
+
+// rowFolder is the folder, relative to the output folder, of the review row
+// of the packet named output.
+func rowFolder(output string) string {
+	return filepath.Join(ReviewFolder, strings.TrimSuffix(output, filepath.Ext(output)))
+}
+
+// saveRow writes the order's thumbnails (when the page is wanted) and then
+// its row into dir, replacing what an earlier build left there.
+func saveRow(ctx context.Context, row *review.Order, dir string, opt Options, previews []packet.Preview) error {
+	if !opt.HTML {
+		previews = nil
+	}
+	if err := row.WriteThumbs(ctx, dir, opt.OutDir, previews); err != nil {
+		return err
+	}
+	return row.Save(dir)
 }
 
 // unchanged reports whether the order's packet from an earlier run is

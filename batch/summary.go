@@ -7,29 +7,36 @@ import (
 	"io"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/proofpack/proofpack/internal/atomicfile"
+	"github.com/proofpack/proofpack/review"
 )
 
-// Status of one order in a batch.
+// Status of one order in a batch: the same words in the progress lines, the
+// tally, the summary files and the review page.
 const (
-	StatusOK      = "ok"      // built in this run
-	StatusSkipped = "skipped" // unchanged since its packet was built; not rebuilt
-	StatusFailed  = "failed"  // could not be built; Error says why
+	StatusBuilt     = review.StatusBuilt     // built in this run
+	StatusUnchanged = review.StatusUnchanged // unchanged since its packet was built; not rebuilt
+	StatusFailed    = review.StatusFailed    // could not be built; Error says why
+	StatusNotRun    = review.StatusNotRun    // the batch was interrupted before it
 )
 
 // Record is one order's line in the summary.
 type Record struct {
-	OrderID    string   `json:"order_id"`
-	Folder     string   `json:"folder"` // slash path relative to the root
-	Dispute    string   `json:"dispute"`
-	Status     string   `json:"status"`
-	Pages      int      `json:"pages"`
-	Bytes      int64    `json:"bytes"`
-	Output     string   `json:"output"` // path of the PDF, "" when failed
-	DurationMS int64    `json:"duration_ms"`
-	Error      string   `json:"error,omitempty"`
-	Warnings   []string `json:"warnings,omitempty"`
+	OrderID       string   `json:"order_id"`
+	Folder        string   `json:"folder"` // slash path relative to the root
+	Dispute       string   `json:"dispute"`
+	Status        string   `json:"status"`
+	Pages         int      `json:"pages"`
+	Bytes         int64    `json:"bytes"`
+	Output        string   `json:"output"` // path of the PDF, "" when failed
+	DurationMS    int64    `json:"duration_ms"`
+	WeightVerdict string   `json:"weight_verdict,omitempty"`
+	Error         string   `json:"error,omitempty"`
+	Warnings      []string `json:"warnings,omitempty"` // what 'proofpack check' reports on the order
+	// Row is the order's row on the review page.
+	Row *review.Order `json:"-"`
 }
 
 // Summary is the outcome of a batch.
@@ -38,12 +45,12 @@ type Summary struct {
 	OutDir     string   `json:"out_dir"`
 	Shard      string   `json:"shard,omitempty"`
 	Total      int      `json:"total"`     // orders in this run (this shard)
-	Built      int      `json:"built"`     // status ok
-	Unchanged  int      `json:"unchanged"` // status skipped
+	Built      int      `json:"built"`
+	Unchanged  int      `json:"unchanged"`
 	Failed     int      `json:"failed"`
 	NotRun     int      `json:"not_run,omitempty"` // left when the batch was interrupted
 	DurationMS int64    `json:"duration_ms"`
-	Orders     []Record `json:"orders"` // sorted by folder
+	Orders     []Record `json:"orders"` // sorted by folder; orders not run have status not-run
 }
 
 // Tally is the one-line account printed at the end of a batch.
@@ -62,6 +69,9 @@ const (
 )
 
 // WriteSummary writes summary.json and summary.csv into dir, atomically.
+// The CSV starts with a UTF-8 byte-order mark, without which Excel on a
+// Chinese Windows reads it as GBK and shows mojibake; several warnings
+// share one cell, one per line.
 func WriteSummary(dir string, s *Summary) error {
 	data, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
@@ -75,11 +85,15 @@ func WriteSummary(dir string, s *Summary) error {
 		return err
 	}
 	return atomicfile.Write(filepath.Join(dir, SummaryCSV), func(w io.Writer) error {
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
 		cw := csv.NewWriter(w)
-		cw.Write([]string{"order_id", "folder", "dispute", "status", "pages", "bytes", "output", "duration_ms", "error"})
+		cw.Write([]string{"order_id", "folder", "dispute", "status", "pages", "bytes", "output", "duration_ms", "weight_verdict", "error", "warnings"})
 		for _, r := range s.Orders {
 			cw.Write([]string{r.OrderID, r.Folder, r.Dispute, r.Status, strconv.Itoa(r.Pages),
-				strconv.FormatInt(r.Bytes, 10), r.Output, strconv.FormatInt(r.DurationMS, 10), r.Error})
+				strconv.FormatInt(r.Bytes, 10), r.Output, strconv.FormatInt(r.DurationMS, 10), r.WeightVerdict, r.Error,
+				strings.Join(r.Warnings, "\n")})
 		}
 		cw.Flush()
 		return cw.Error()

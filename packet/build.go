@@ -14,12 +14,14 @@ import (
 
 	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/internal/atomicfile"
+	"github.com/proofpack/proofpack/pdf"
 	"github.com/proofpack/proofpack/templates"
 )
 
 // Result describes a built packet.
 type Result struct {
 	OrderID        string   `json:"order_id"`
+	Platform       string   `json:"platform"`
 	Profile        string   `json:"profile"`
 	Dir            string   `json:"dir"`
 	Dispute        string   `json:"dispute"`
@@ -35,6 +37,16 @@ type Result struct {
 	StatementChars int      `json:"statement_chars"`
 	ImagesDir      string   `json:"images_dir,omitempty"`
 	Images         []string `json:"images,omitempty"`
+	// Previews are the exhibit images as the packet embeds them, for a
+	// review page's thumbnails (no original is decoded twice).
+	Previews []Preview `json:"-"`
+}
+
+// Preview is one exhibit image as the packet embeds it (normalised, without
+// the highlights drawn over it).
+type Preview struct {
+	Name  string    // the exported image's file name: "A1.jpg", "B1-2of3.png"
+	Image pdf.Image // the embedded image
 }
 
 // Render assembles a loaded order and writes its PDF to w (the stream
@@ -55,10 +67,13 @@ func Render(ctx context.Context, w io.Writer, c *evidence.Case, opt Options) (*R
 	}
 	m := c.Manifest
 	res := &Result{
-		Profile: profileName(opt.profile(m.Platform)),
+		Profile: profileName(opt.profile(m.Platform)), Platform: m.Platform,
 		OrderID: m.OrderID, Dir: c.Dir, Dispute: m.Dispute, Language: cmp.Or(opt.Lang, m.Language, "zh"),
 		Pages: pages, Bytes: cw.n, Exhibits: len(c.Exhibits), WeightVerdict: pk.Weights.Verdict,
 		StatementChars: utf8.RuneCountInString(pk.PortalStatement),
+	}
+	for _, e := range pk.exports {
+		res.Previews = append(res.Previews, Preview{Name: e.name, Image: e.image})
 	}
 	for _, k := range pk.Missing {
 		res.Missing = append(res.Missing, string(k))

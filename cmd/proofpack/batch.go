@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strconv"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -26,6 +27,7 @@ type batchOptions struct {
 	quiet  bool
 	force  bool
 	shard  string
+	noHTML bool
 }
 
 func newBatchCmd(io *ioStreams) *cobra.Command {
@@ -40,8 +42,14 @@ with the statement beside it as ORDER_ID.txt.
 
 Orders are built in parallel (-j); one that fails never stops the others.
 OUTDIR/summary.json and OUTDIR/summary.csv list every order with its status
-(ok: built, skipped: unchanged since its packet was built, failed), pages,
-size, output, duration and error; a one-line tally goes to standard output.
+(built; unchanged since its packet was built; failed; not-run when the batch
+was interrupted), pages, size, output, duration, weight verdict, error and
+the warnings 'proofpack check' gives; a one-line tally goes to standard
+output. OUTDIR/index.html is the page to review the batch by eye before
+submitting: every order with its findings, weight verdict, size against the
+portal's limit, thumbnails of its cover and exhibits (in OUTDIR/review/) and
+links to its files, failures and warnings first, with filters; it needs no
+network and opens straight from disk (--no-html leaves it out).
 
 A re-run rebuilds only the orders whose inputs changed (manifest, evidence
 files, templates, proofpack version, output flags), as recorded in
@@ -69,6 +77,7 @@ unusable, every order failed, or the batch was interrupted).`,
 	f.IntVarP(&o.jobs, "jobs", "j", 0, "orders built at once, and the most CPU cores used (default: all CPUs)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "show no progress")
 	f.BoolVar(&o.force, "force", false, "rebuild every order, even those unchanged since the last run")
+	f.BoolVar(&o.noHTML, "no-html", false, "do not write the review page (index.html) and its thumbnails")
 	f.StringVar(&o.shard, "shard", "", "build only part i of n (1-based), e.g. 2/8, to split a batch across machines")
 	o.addPacketFlags(cmd, "each order's")
 	return cmd
@@ -106,12 +115,14 @@ func (o *batchOptions) run(ctx context.Context) error {
 		// even -j 1 over every core, which a shared CI machine does not want.
 		runtime.GOMAXPROCS(min(o.jobs, runtime.NumCPU()))
 	}
+	flags := o.key(fo)
+	flags["html"] = strconv.FormatBool(!o.noHTML)
 	opt := batch.Options{
-		Root: o.root, OutDir: o.outDir, Jobs: o.jobs, Force: o.force, Shard: shard,
+		Root: o.root, OutDir: o.outDir, Jobs: o.jobs, Force: o.force, Shard: shard, HTML: !o.noHTML,
 		Build: fo,
 		Key: batch.RunKey{
 			Tool:      toolID(),
-			Flags:     o.key(fo),
+			Flags:     flags,
 			Templates: fo.Templates.Digest(),
 		},
 		Warn: func(s string) { fmt.Fprintln(o.io.ErrOut, "warning:", s) },
@@ -209,13 +220,13 @@ func (p *batchProgress) progress(ev batch.Progress) {
 	}
 	prefix := fmt.Sprintf("[%d/%d]", ev.Done, ev.Total)
 	switch r.Status {
-	case batch.StatusOK:
-		fmt.Fprintf(p.io.ErrOut, "%s ok %s %d pages\n", prefix, r.OrderID, r.Pages)
+	case batch.StatusBuilt:
+		fmt.Fprintf(p.io.ErrOut, "%s %s %s %d pages\n", prefix, r.Status, r.OrderID, r.Pages)
 		for _, w := range r.Warnings {
-			fmt.Fprintln(p.io.ErrOut, "warning:", w)
+			fmt.Fprintf(p.io.ErrOut, "proofpack: warning: %s: %s\n", r.Folder, w)
 		}
-	case batch.StatusSkipped:
-		fmt.Fprintf(p.io.ErrOut, "%s unchanged %s\n", prefix, r.OrderID)
+	case batch.StatusUnchanged:
+		fmt.Fprintf(p.io.ErrOut, "%s %s %s\n", prefix, r.Status, r.OrderID)
 	default:
 		fmt.Fprintf(p.io.ErrOut, "%s FAILED %s: %s\n", prefix, r.Folder, r.Error)
 	}
