@@ -44,7 +44,7 @@ type Summary struct {
 	Root       string   `json:"root"`
 	OutDir     string   `json:"out_dir"`
 	Shard      string   `json:"shard,omitempty"`
-	Total      int      `json:"total"`     // orders in this run (this shard)
+	Total      int      `json:"total"` // orders in this run (this shard)
 	Built      int      `json:"built"`
 	Unchanged  int      `json:"unchanged"`
 	Failed     int      `json:"failed"`
