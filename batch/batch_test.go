@@ -11,6 +11,7 @@ import (
 
 	"github.com/proofpack/proofpack/internal/samplegen"
 	"github.com/proofpack/proofpack/packet"
+	"github.com/proofpack/proofpack/review"
 	"github.com/proofpack/proofpack/templates"
 )
 
@@ -332,7 +333,7 @@ func checkPage(t *testing.T, out string, n int) {
 	if got := strings.Join(rep.Visible, " "); got != "o03" {
 		t.Errorf("after clicking the failed filter the page shows %q; want only o03", got)
 	}
-	thumbs, _ := filepath.Glob(filepath.Join(out, ReviewFolder, "*", "*.jpg"))
+	thumbs, _ := filepath.Glob(filepath.Join(out, review.Folder, "*", "*.jpg"))
 	if len(thumbs) < n-1 {
 		t.Fatalf("%d thumbnails", len(thumbs))
 	}

@@ -121,6 +121,10 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	if warn == nil {
 		warn = func(string) {}
 	}
+	if sameFolder(opt.Root, opt.OutDir) {
+		return nil, fmt.Errorf("-o %s is the folder of orders itself; the packets go in a folder of their own (for example -o %s)",
+			opt.OutDir, filepath.Clean(opt.Root)+"-packets")
+	}
 	all, err := Discover(opt.Root, opt.OutDir)
 	if err != nil {
 		return nil, err
@@ -273,6 +277,13 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	return sum, nil
 }
 
+// sameFolder reports whether a and b name the same folder.
+func sameFolder(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
+
 // buildOne decides whether the order is unchanged and builds it if not.
 // It returns nil when the context was cancelled before the order finished;
 // entry is the new state entry (nil: none), drop says to forget the old one.
@@ -302,7 +313,7 @@ func buildOne(ctx context.Context, p planned, prev *StateEntry, opt Options, bo 
 		return fail(err)
 	}
 	out := filepath.Join(opt.OutDir, p.output)
-	rowDir := filepath.Join(opt.OutDir, rowFolder(p.output))
+	rowDir := review.RowDir(opt.OutDir, p.output)
 	if !opt.Force && unchanged(prev, p, fp, opt.OutDir, bo.Statement) {
 		// An order whose review row is lost is rebuilt, to make it again.
 		if row, err := review.Load(rowDir); err == nil {
@@ -342,24 +353,17 @@ func buildOne(ctx context.Context, p planned, prev *StateEntry, opt Options, bo 
 		if prev.Statement != "" {
 			os.Remove(filepath.Join(opt.OutDir, prev.Statement))
 		}
-		os.RemoveAll(filepath.Join(opt.OutDir, rowFolder(prev.Output)))
+		os.RemoveAll(review.RowDir(opt.OutDir, prev.Output))
 	}
 	return r, entry, false
-}
-
-// ReviewFolder is the folder in the output folder that holds each order's
-// review row and thumbnails, one subfolder per packet.
-const ReviewFolder = "review"
-
-// rowFolder is the folder, relative to the output folder, of the review row
-// of the packet named output.
-func rowFolder(output string) string {
-	return filepath.Join(ReviewFolder, strings.TrimSuffix(output, filepath.Ext(output)))
 }
 
 // saveRow writes the order's thumbnails (when the page is wanted) and then
 // its row into dir, replacing what an earlier build left there.
 func saveRow(ctx context.Context, row *review.Order, dir string, opt Options, previews []packet.Preview) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
 	if !opt.HTML {
 		previews = nil
 	}

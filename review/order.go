@@ -128,15 +128,23 @@ const (
 	thumbQuality = 70
 )
 
-// WriteThumbs replaces the folder dir with one small JPEG per preview and
-// records them in o, relative to pageDir. The previews are the packet's
-// normalised images, so this decodes nothing the build has not already
-// made small. The files are regenerable: a batch writes the order's row
-// (Save) only after them, and rebuilds an order whose row is missing.
+// Folder is the folder beside a review page that holds each order's row
+// and thumbnails, one subfolder per packet.
+const Folder = "review"
+
+// RowDir is the folder of the row and thumbnails of the packet pdf (its
+// path or name), for a page in pageDir.
+func RowDir(pageDir, pdf string) string {
+	base := filepath.Base(pdf)
+	return filepath.Join(pageDir, Folder, strings.TrimSuffix(base, filepath.Ext(base)))
+}
+
+// WriteThumbs writes one small JPEG per preview into dir and records them
+// in o, relative to pageDir. The previews are the packet's normalised
+// images, so this decodes nothing the build has not already made small.
+// The files are regenerable: a batch writes the order's row (Save) only
+// after them, and rebuilds an order whose row is missing.
 func (o *Order) WriteThumbs(ctx context.Context, dir, pageDir string, previews []packet.Preview) error {
-	if err := os.RemoveAll(dir); err != nil {
-		return err
-	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cannot create %s: %w", dir, err)
 	}
