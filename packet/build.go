@@ -122,7 +122,8 @@ type FileOptions struct {
 }
 
 // BuildFile builds the order folder dir into the PDF file out ("" means
-// ORDER_ID.pdf in the current folder). Both files are written through a
+// ORDER_ID.pdf in the current folder, an existing folder ORDER_ID.pdf in
+// it). Both files are written through a
 // temporary file and renamed, so a failure leaves nothing behind; out may
 // not be one of the order's own files.
 func BuildFile(ctx context.Context, dir, out string, opt FileOptions) (*Result, error) {
@@ -136,8 +137,8 @@ func BuildFile(ctx context.Context, dir, out string, opt FileOptions) (*Result, 
 	}
 	defer c.Close()
 	prof := opt.profile(c.Manifest.Platform)
-	if out == "" {
-		out = fileName(c.Manifest.OrderID, prof != nil && prof.ASCIINames) + ".pdf"
+	if st, err := os.Stat(out); out == "" || err == nil && st.IsDir() {
+		out = filepath.Join(out, fileName(c.Manifest.OrderID, prof != nil && prof.ASCIINames)+".pdf")
 	}
 	if err := refuseInput(c, dir, out); err != nil {
 		return nil, err

@@ -1,15 +1,21 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/internal/units"
 	"github.com/proofpack/proofpack/packet"
+	"github.com/proofpack/proofpack/review"
 )
 
 type buildOptions struct {
@@ -19,6 +25,7 @@ type buildOptions struct {
 	output    string
 	json      bool
 	imagesOut string
+	html      bool
 }
 
 func newBuildCmd(io *ioStreams) *cobra.Command {
@@ -26,11 +33,15 @@ func newBuildCmd(io *ioStreams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "build ORDER_DIR",
 		Short: "Build one order's evidence packet",
-		Long: `Build reads ORDER_DIR (order.yaml or order.json and the evidence files) and
-writes the packet as ORDER_ID.pdf in the current folder, or where -o says,
-with the statement as text beside it for the portal's text box.`,
+		Long: `Build reads ORDER_DIR (order.yaml or order.json and the evidence files; the
+manifest's own path works too) and writes the packet as ORDER_ID.pdf in the
+current folder, or where -o says (a file, or an existing folder to write
+ORDER_ID.pdf into), with the statement as text beside it for the portal's
+text box. --html also writes ORDER_ID.html beside the PDF: the review page
+'proofpack batch' writes, for this one order.`,
 		Example: `  proofpack build samples/orders/missing-item-zh
   proofpack build ./PDD-0001 -o out/PDD-0001.pdf --lang en --paper letter
+  proofpack build ./PDD-0001 -o out/ --html
   proofpack build ./PDD-0001 -o - > packet.pdf`,
 		Args: exactArgs(1, "one order folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -42,6 +53,7 @@ with the statement as text beside it for the portal's text box.`,
 	f.StringVarP(&o.output, "output", "o", "", "output PDF file (default ORDER_ID.pdf here; - for standard output)")
 	f.StringVar(&o.imagesOut, "images-out", "", "also write each exhibit image as its own file into this folder, within the profile's per-image cap")
 	f.BoolVar(&o.json, "json", false, "print the result as JSON")
+	f.BoolVar(&o.html, "html", false, "also write the review page ORDER_ID.html beside the PDF, with thumbnails in review/")
 	o.addPacketFlags(cmd, "the")
 	return cmd
 }
@@ -50,8 +62,12 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 	if o.output == "-" && o.io.OutIsTTY {
 		return usageError{errors.New("-o -: standard output is a terminal; redirect it to a file or give -o FILE")}
 	}
-	if o.output == "-" && o.imagesOut != "" {
-		return usageError{errors.New("--images-out writes files beside a packet file; give -o FILE instead of -o -")}
+	if o.output == "-" && (o.imagesOut != "" || o.html) {
+		return usageError{errors.New("--images-out and --html write files beside a packet file; give -o FILE instead of -o -")}
+	}
+	o.dir = orderDir(o.dir)
+	if err := checkOutput(o.output); err != nil {
+		return err
 	}
 	fo, err := o.fileOptions(o.io.Getenv)
 	if err != nil {
@@ -78,10 +94,16 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 		}
 	}
 	for _, w := range res.Warnings {
-		fmt.Fprintln(o.io.ErrOut, "warning:", w)
+		fmt.Fprintln(o.io.ErrOut, "proofpack: warning:", w)
 	}
 	if len(res.Missing) > 0 {
-		fmt.Fprintf(o.io.ErrOut, "warning: %s: built without required evidence: %v\n", o.dir, res.Missing)
+		fmt.Fprintf(o.io.ErrOut, "proofpack: warning: %s: built without required evidence: %v\n", o.dir, res.Missing)
+	}
+	var page string
+	if o.html {
+		if page, err = writePage(ctx, o.dir, res, fo); err != nil {
+			return err
+		}
 	}
 	if o.output == "-" {
 		if o.json {
@@ -93,8 +115,54 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 		return writeJSON(o.io, res)
 	}
 	fmt.Fprintf(o.io.Out, "%s: %d pages, %s (profile %s)\n", res.Output, res.Pages, units.Size(res.Bytes), res.Profile)
+	if res.StatementFile != "" {
+		fmt.Fprintf(o.io.Out, "%s: the statement for the portal's text box, %d characters\n", res.StatementFile, res.StatementChars)
+	}
 	if res.ImagesDir != "" {
 		fmt.Fprintf(o.io.Out, "%s: %d images\n", res.ImagesDir, len(res.Images))
 	}
+	if page != "" {
+		fmt.Fprintf(o.io.Out, "%s: the review page\n", page)
+	}
 	return nil
+}
+
+// orderDir accepts an order's manifest in place of its folder.
+func orderDir(arg string) string {
+	if st, err := os.Stat(arg); err == nil && !st.IsDir() && slices.Contains(evidence.ManifestNames, filepath.Base(arg)) {
+		return filepath.Dir(arg)
+	}
+	return arg
+}
+
+// checkOutput says what is wrong with -o before anything is built: the
+// folder it names, or the one it is in, must exist ("" and "-" need none).
+func checkOutput(out string) error {
+	if out == "" || out == "-" {
+		return nil
+	}
+	dir := filepath.Dir(out)
+	if strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(os.PathSeparator)) {
+		dir = out
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("-o %s: the folder %s does not exist; create it first (mkdir -p %s) or choose another -o", out, dir, dir)
+	}
+	return nil
+}
+
+// writePage writes the one-order review page beside the packet and returns
+// its path.
+func writePage(ctx context.Context, dir string, res *packet.Result, fo packet.FileOptions) (string, error) {
+	pageDir := filepath.Dir(res.Output)
+	row := review.New(filepath.Base(dir), review.StatusBuilt, packet.Check(ctx, dir, fo.Options, fo.Load), res, fo.Templates, pageDir)
+	if err := row.WriteThumbs(ctx, review.RowDir(pageDir, res.Output), pageDir, res.Previews); err != nil {
+		return "", err
+	}
+	page := strings.TrimSuffix(res.Output, filepath.Ext(res.Output)) + ".html"
+	orders := []*review.Order{row}
+	if err := review.WritePage(page, fo.Templates, review.Language(fo.Lang, orders), orders); err != nil {
+		return "", err
+	}
+	return page, nil
 }
