@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,7 +9,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/proofpack/proofpack/batch"
+	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/packet"
+	"github.com/proofpack/proofpack/templates"
 )
 
 type checkOptions struct {
@@ -22,15 +26,20 @@ type checkOptions struct {
 func newCheckCmd(io *ioStreams) *cobra.Command {
 	o := &checkOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "check ORDER_DIR",
+		Use:   "check ORDER_DIR | ROOT",
 		Short: "Check an order's manifest and evidence without rendering",
 		Long: `Check validates ORDER_DIR's manifest and evidence against its dispute template:
 missing required and recommended evidence, unreadable or unclassified files,
 and contradictions between the facts (dates out of order, weights that
 disagree, amounts above the order total...). It exits 0 when the packet can be
-built and 1 otherwise.`,
-		Example: "  proofpack check samples/orders/missing-item-zh\n  proofpack check ./PDD-0001 --json",
-		Args:    exactArgs(1, "one order folder"),
+built and 1 otherwise.
+
+Given a folder of order folders (the ROOT 'proofpack batch' takes), it checks
+every order the batch would build, prints each one's findings and a tally,
+and exits 1 when any order cannot be built: every order's gaps, before
+spending the time to render them.`,
+		Example: "  proofpack check samples/orders/missing-item-zh\n  proofpack check ./PDD-0001 --json\n  proofpack check orders",
+		Args:    exactArgs(1, "one order folder or a folder of order folders"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = args[0]
 			return o.run(cmd)
@@ -50,6 +59,12 @@ func (o *checkOptions) run(cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
+	o.dir = orderDir(o.dir)
+	if _, ok := evidence.FindManifest(o.dir); !ok {
+		if orders, err := batch.Discover(o.dir, ""); err == nil && len(orders) > 0 {
+			return o.runAll(cmd.Context(), set, orders)
+		}
+	}
 	rep := packet.Check(cmd.Context(), o.dir, packet.Options{Templates: set, Lang: o.lang}, o.loadOptions())
 	if o.json {
 		enc := json.NewEncoder(o.io.Out)
@@ -58,7 +73,7 @@ func (o *checkOptions) run(cmd *cobra.Command) error {
 			return err
 		}
 	} else {
-		printReport(o.io, rep)
+		printReport(o.io, rep, false)
 	}
 	if !rep.Buildable {
 		return exitCodeError{code: exitError, err: errors.New("")}
@@ -66,7 +81,41 @@ func (o *checkOptions) run(cmd *cobra.Command) error {
 	return nil
 }
 
-func printReport(io *ioStreams, rep *packet.Report) {
+// runAll checks every order folder under the root, in the batch's order.
+func (o *checkOptions) runAll(ctx context.Context, set *templates.Set, orders []batch.Order) error {
+	var reps []*packet.Report
+	bad := 0
+	for _, ord := range orders {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rep := packet.Check(ctx, ord.Dir, packet.Options{Templates: set, Lang: o.lang}, o.loadOptions())
+		reps = append(reps, rep)
+		if !rep.Buildable {
+			bad++
+		}
+		if !o.json {
+			printReport(o.io, rep, true)
+		}
+	}
+	if o.json {
+		enc := json.NewEncoder(o.io.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(reps); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(o.io.Out, "%d orders: %d can be built, %d cannot\n", len(reps), len(reps)-bad, bad)
+	}
+	if bad > 0 {
+		return exitCodeError{code: exitError, err: fmt.Errorf("%d of %d orders cannot be built; fix the errors above, then run 'proofpack batch %s -o OUTDIR'", bad, len(reps), o.dir)}
+	}
+	return nil
+}
+
+// printReport prints what check found; brief leaves out the evidence
+// checklist (for a folder of orders, where the findings are what matter).
+func printReport(io *ioStreams, rep *packet.Report, brief bool) {
 	out := io.Out
 	title := rep.Dir
 	if rep.OrderID != "" {
@@ -74,6 +123,9 @@ func printReport(io *ioStreams, rep *packet.Report) {
 	}
 	fmt.Fprintln(out, title)
 	for _, k := range rep.Evidence {
+		if brief { // what is missing is among the findings
+			break
+		}
 		status := "ok     "
 		if len(k.Exhibits) == 0 {
 			status = "MISSING"
