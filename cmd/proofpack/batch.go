@@ -125,10 +125,10 @@ func (o *batchOptions) run(ctx context.Context) error {
 			Flags:     flags,
 			Templates: fo.Templates.Digest(),
 		},
-		Warn: func(s string) { fmt.Fprintln(o.io.ErrOut, "warning:", s) },
+		Warn: func(s string) { fmt.Fprintln(o.io.ErrOut, "proofpack: warning:", s) },
 	}
 	p := newBatchProgress(o.io, o.quiet)
-	opt.Start, opt.Progress = p.start, p.progress
+	opt.Start, opt.Progress = p.begin, p.progress
 
 	sum, err := batch.Run(ctx, opt)
 	p.finish()
@@ -179,22 +179,22 @@ type batchProgress struct {
 	io    *ioStreams
 	quiet bool
 	bar   *progressbar.ProgressBar
+	start time.Time
 }
 
 func newBatchProgress(io *ioStreams, quiet bool) *batchProgress {
 	return &batchProgress{io: io, quiet: quiet}
 }
 
-func (p *batchProgress) start(total int) {
+func (p *batchProgress) begin(total int) {
 	if p.quiet || !p.io.ErrIsTTY || total == 0 {
 		return
 	}
+	p.start = time.Now()
 	p.bar = progressbar.NewOptions(total,
 		progressbar.OptionSetWriter(p.io.ErrOut),
 		progressbar.OptionSetDescription("building"),
 		progressbar.OptionShowCount(),
-		progressbar.OptionShowIts(),
-		progressbar.OptionSetItsString("orders"),
 		progressbar.OptionSetPredictTime(true),
 		progressbar.OptionSetElapsedTime(true),
 		progressbar.OptionThrottle(100*time.Millisecond),
@@ -214,7 +214,10 @@ func (p *batchProgress) progress(ev batch.Progress) {
 			p.bar.Clear()
 			fmt.Fprintf(p.io.ErrOut, "FAILED %s: %s\n", r.Folder, r.Error)
 		}
-		p.bar.Describe(fmt.Sprintf("building (%d failed)", ev.Failed))
+		// The rate is shown once an order has finished: the bar's own
+		// starts at "0 orders/hr".
+		rate := float64(ev.Done) / max(time.Since(p.start).Hours(), 1e-9)
+		p.bar.Describe(fmt.Sprintf("building (%d failed, %.0f orders/hr)", ev.Failed, rate))
 		p.bar.Add(1)
 		return
 	}

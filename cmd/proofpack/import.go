@@ -92,8 +92,11 @@ func (o *importOptions) run(cmd *cobra.Command) error {
 	if o.outRoot == "" {
 		return usageError{errors.New("import: -o ROOT is required")}
 	}
-	if o.platform != "" && !slices.Contains(evidence.Platforms, o.platform) {
-		return usageError{fmt.Errorf("--platform %q: expected one of %s", o.platform, strings.Join(evidence.Platforms, ", "))}
+	if o.platform != "" {
+		var err error
+		if o.platform, err = platformName(o.platform); err != nil {
+			return err
+		}
 	}
 	if o.lang != "" && !slices.Contains(evidence.Languages, o.lang) {
 		return usageError{fmt.Errorf("--lang %q: expected zh or en", o.lang)}
@@ -117,7 +120,7 @@ func (o *importOptions) run(cmd *cobra.Command) error {
 		opt.Map = m
 	}
 	if set, err := templatesBuiltinNames(); err == nil && !slices.Contains(set, o.dispute) {
-		fmt.Fprintf(o.io.ErrOut, "warning: --dispute %q is not a built-in dispute type (%s); build it with --templates\n", o.dispute, strings.Join(set, ", "))
+		fmt.Fprintf(o.io.ErrOut, "proofpack: warning: --dispute %q is not a built-in dispute type (%s); build it with --templates\n", o.dispute, strings.Join(set, ", "))
 	}
 	rep, err := orderimport.Import(cmd.Context(), opt)
 	if rep != nil && rep.Encoding != "" {
@@ -130,7 +133,7 @@ func (o *importOptions) run(cmd *cobra.Command) error {
 		return err // nothing was imported: the export could not be read or mapped
 	}
 	if len(rep.Ignored) > 0 {
-		fmt.Fprintf(o.io.ErrOut, "note: columns not imported: %s (map them with --map if they matter)\n", strings.Join(rep.Ignored, ", "))
+		fmt.Fprintf(o.io.ErrOut, "proofpack: note: columns not imported: %s (map them with --map if they matter)\n", strings.Join(rep.Ignored, ", "))
 	}
 	for _, re := range rep.RowErrors {
 		fmt.Fprintln(o.io.ErrOut, re.Error())
@@ -140,28 +143,32 @@ func (o *importOptions) run(cmd *cobra.Command) error {
 		case orderimport.Imported:
 			fmt.Fprintf(o.io.Out, "imported %s: %s (%d rows, %d photos)\n", or.OrderID, or.Dir, len(or.Rows), or.Photos)
 			if or.Photos == 0 && o.evidence != "" {
-				fmt.Fprintf(o.io.ErrOut, "warning: %s: no photos found under %s for this order id or its tracking number\n", or.OrderID, o.evidence)
+				fmt.Fprintf(o.io.ErrOut, "proofpack: warning: %s: no photos found under %s for this order id or its tracking number\n", or.OrderID, o.evidence)
 			}
 		case orderimport.Exists:
 			fmt.Fprintf(o.io.ErrOut, "skipped %s: %s\n", or.OrderID, or.Reason)
 		}
 		for _, n := range or.Notes {
-			fmt.Fprintf(o.io.ErrOut, "warning: %s: %s\n", or.OrderID, n)
+			fmt.Fprintf(o.io.ErrOut, "proofpack: warning: %s: %s\n", or.OrderID, n)
 		}
 	}
 	if len(rep.Unmatched) > 0 {
-		fmt.Fprintf(o.io.ErrOut, "note: %d files under %s matched no order id or tracking number, e.g. %s\n", len(rep.Unmatched), o.evidence, rep.Unmatched[0])
+		fmt.Fprintf(o.io.ErrOut, "proofpack: note: %d files under %s matched no order id or tracking number, e.g. %s\n", len(rep.Unmatched), o.evidence, rep.Unmatched[0])
 	}
 	rows := map[int]bool{}
 	for _, re := range rep.RowErrors {
 		rows[re.Row] = true
 	}
 	failedRows := len(rows)
-	fmt.Fprintf(o.io.Out, "%d rows: %d orders imported, %d already there, %d failed (%d rows); dates read in %s\n",
-		rep.Rows, rep.Count(orderimport.Imported), rep.Count(orderimport.Exists), rep.Count(orderimport.Failed), failedRows, rep.Zone)
 	if err != nil {
+		// No tally: "0 failed" above an error reads as success.
+		if n := rep.Count(orderimport.Imported); n > 0 {
+			fmt.Fprintf(o.io.ErrOut, "proofpack: note: %d orders were imported before the error; they are kept, and a re-run leaves them as they are\n", n)
+		}
 		return err
 	}
+	fmt.Fprintf(o.io.Out, "%d rows: %d orders imported, %d already there, %d failed (%d rows); dates read in %s\n",
+		rep.Rows, rep.Count(orderimport.Imported), rep.Count(orderimport.Exists), rep.Count(orderimport.Failed), failedRows, rep.Zone)
 	if failedRows > 0 {
 		if rep.Count(orderimport.Imported)+rep.Count(orderimport.Exists) == 0 {
 			return exitCodeError{code: exitError, err: errors.New("no order could be imported")}

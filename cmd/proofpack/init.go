@@ -6,7 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -39,9 +39,9 @@ overwrites an existing manifest.`,
 		},
 	}
 	cmd.Flags().StringVar(&o.dispute, "type", "", "dispute type (see 'proofpack templates')")
-	cmd.Flags().StringVar(&o.platform, "platform", "taobao", "platform: "+fmt.Sprint(evidence.Platforms))
+	cmd.Flags().StringVar(&o.platform, "platform", "", "platform: "+strings.Join(evidence.Platforms, ", ")+", or 拼多多, 淘宝, 天猫, 抖音, 京东, 微信, PDD (default taobao, said when used)")
 	cmd.Flags().StringVar(&o.lang, "lang", "zh", "packet language: zh or en")
-	o.addFlags(cmd)
+	o.addTemplatesFlag(cmd)
 	return cmd
 }
 
@@ -49,11 +49,15 @@ func (o *initOptions) run() error {
 	if o.dispute == "" {
 		return usageError{errors.New("init: --type is required (see 'proofpack templates')")}
 	}
-	if err := validLang(o.lang); err != nil {
+	err := validLang(o.lang)
+	if err != nil {
 		return err
 	}
-	if !slices.Contains(evidence.Platforms, o.platform) {
-		return usageError{fmt.Errorf("--platform %q: expected one of %v", o.platform, evidence.Platforms)}
+	if o.platform == "" {
+		o.platform = "taobao"
+		fmt.Fprintln(o.io.ErrOut, "proofpack: note: no --platform given; the manifest says platform: taobao (change it there, or pass --platform)")
+	} else if o.platform, err = platformName(o.platform); err != nil {
+		return err
 	}
 	set, err := o.templates()
 	if err != nil {

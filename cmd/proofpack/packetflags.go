@@ -39,9 +39,11 @@ func (o *packetFlags) validatePacket() error {
 	if err := validLang(o.lang); err != nil {
 		return err
 	}
-	if o.paper != "" && o.paper != "a4" && o.paper != "letter" {
-		return usageError{fmt.Errorf("--paper %q: expected a4 or letter", o.paper)}
+	paper, err := paperName(o.paper)
+	if err != nil {
+		return err
 	}
+	o.paper = paper
 	if o.dpi < 72 || o.dpi > 600 {
 		return usageError{fmt.Errorf("--dpi %d: expected 72 to 600", o.dpi)}
 	}
@@ -63,6 +65,7 @@ func (o *packetFlags) fileOptions(getenv func(string) string) (packet.FileOption
 	}
 	var prof *templates.Profile
 	if o.profile != "" {
+		o.profile = profileName(o.profile)
 		if prof, err = set.Profile(o.profile); err != nil {
 			return packet.FileOptions{}, usageError{fmt.Errorf("--profile: %w", err)}
 		}

@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -120,6 +121,19 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 batch finished with some orders failed.`,
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	// A misspelt command is a usage error (exit 2), with cobra's suggestion.
+	root.SuggestionsMinimumDistance = 2
+	root.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return nil
+		}
+		msg := fmt.Sprintf("unknown command %q", args[0])
+		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+			msg += "; did you mean " + strings.Join(s, " or ") + "?"
+		}
+		return usageError{errors.New(msg)}
+	}
+	root.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
 	root.AddCommand(newBuildCmd(io), newCheckCmd(io), newInitCmd(io), newTemplatesCmd(io), newProfilesCmd(io), newSchemaCmd(io), newSamplesCmd(io), newBatchCmd(io), newImportCmd(io))
 	return root
 }
@@ -128,7 +142,7 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 batch finished with some orders failed.`,
 func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return usageError{fmt.Errorf("%s: expected %s, got %d arguments", cmd.CommandPath(), what, len(args))}
+			return usageError{fmt.Errorf("%s: expected %s, got %d arguments", cmd.Name(), what, len(args))}
 		}
 		return nil
 	}
@@ -144,11 +158,17 @@ type commonOptions struct {
 }
 
 func (o *commonOptions) addFlags(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&o.templatesDir, "templates", "", "folder of dispute templates that add to or replace the built-in ones")
+	o.addTemplatesFlag(cmd)
 	cmd.Flags().Int64Var(&o.maxPixels, "max-pixels", 100_000_000, "largest image accepted, in pixels (width x height)")
 	cmd.Flags().Int64Var(&o.maxFileMB, "max-file-mb", 64, "largest evidence file accepted, in MB (10^6 bytes, as the portals count)")
 	cmd.Flags().IntVar(&o.maxStatement, "max-statement", evidence.MaxStatementChars, "longest seller's statement accepted, in characters")
 	cmd.Flags().IntVar(&o.maxEvidence, "max-evidence", evidence.MaxEvidenceItems, "most evidence files accepted per order")
+}
+
+// addTemplatesFlag registers --templates alone, for commands that read no
+// evidence and so have no use for the limits.
+func (o *commonOptions) addTemplatesFlag(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&o.templatesDir, "templates", "", "folder of dispute templates that add to or replace the built-in ones")
 }
 
 func (o *commonOptions) templates() (*templates.Set, error) {
