@@ -2,6 +2,7 @@ package batch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -354,3 +355,42 @@ func TestRunNoOrders(t *testing.T) {
 }
 
 var fixedTime = time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+
+// TestRunInterrupted: the orders an interrupted batch did not reach are in
+// the summary as not-run, so a reader sees which ones are missing.
+func TestRunInterrupted(t *testing.T) {
+	root := t.TempDir()
+	for i := 1; i <= 4; i++ {
+		writeOrder(t, filepath.Join(root, fmt.Sprintf("o%d", i)), fmt.Sprintf("X-%d", i))
+	}
+	set, err := templates.Builtin()
+	must(t, err)
+	out := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sum, err := Run(ctx, Options{
+		Root: root, OutDir: out, Jobs: 1, HTML: true,
+		Build:    packet.FileOptions{Options: packet.Options{Templates: set}},
+		Progress: func(Progress) { cancel() },
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v; want context.Canceled", err)
+	}
+	var notRun []string
+	for _, r := range sum.Orders {
+		if r.Status == StatusNotRun {
+			notRun = append(notRun, r.Folder)
+		}
+	}
+	if len(sum.Orders) != 4 || sum.NotRun != 3 || strings.Join(notRun, " ") != "o2 o3 o4" {
+		t.Errorf("orders %d, not run %d %v; want 4 listed, o2 o3 o4 not run", len(sum.Orders), sum.NotRun, notRun)
+	}
+	data, err := os.ReadFile(filepath.Join(out, SummaryCSV))
+	must(t, err)
+	if !strings.Contains(string(data), ",o4,,not-run,") {
+		t.Errorf("summary.csv does not list o4 as not run:\n%s", data)
+	}
+	if _, err := os.Stat(filepath.Join(out, review.PageName)); err != nil {
+		t.Errorf("no review page after an interrupt: %v", err)
+	}
+}

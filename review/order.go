@@ -26,7 +26,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/proofpack/proofpack/evidence/imagenorm"
 	"github.com/proofpack/proofpack/internal/atomicfile"
 	"github.com/proofpack/proofpack/packet"
 	"github.com/proofpack/proofpack/templates"
@@ -120,14 +119,6 @@ func relPath(dir, p string) string {
 	return filepath.ToSlash(rel)
 }
 
-// Thumbnail box, in pixels: twice the size the page shows them at, for
-// high-density screens.
-const (
-	thumbWidth   = 240
-	thumbHeight  = 320
-	thumbQuality = 70
-)
-
 // Folder is the folder beside a review page that holds each order's row
 // and thumbnails, one subfolder per packet.
 const Folder = "review"
@@ -150,16 +141,16 @@ func (o *Order) WriteThumbs(ctx context.Context, dir, pageDir string, previews [
 	}
 	o.Thumbs = nil
 	for _, p := range previews {
-		res, err := imagenorm.Normalise(ctx, p.Image.Data, imagenorm.Options{MaxWidth: thumbWidth, MaxHeight: thumbHeight, JPEGQuality: thumbQuality})
+		data, w, h, err := thumbnail(ctx, p.Image)
 		if err != nil {
 			return fmt.Errorf("thumbnail of %s: %w", p.Name, err)
 		}
 		label := strings.TrimSuffix(p.Name, filepath.Ext(p.Name))
 		name := filepath.Join(dir, label+".jpg")
-		if err := os.WriteFile(name, res.Data, 0o644); err != nil {
+		if err := os.WriteFile(name, data, 0o644); err != nil {
 			return err
 		}
-		o.Thumbs = append(o.Thumbs, Thumb{Label: label, File: relPath(pageDir, name), Width: res.Width, Height: res.Height})
+		o.Thumbs = append(o.Thumbs, Thumb{Label: label, File: relPath(pageDir, name), Width: w, Height: h})
 	}
 	return nil
 }
