@@ -50,7 +50,7 @@ func thumbnail(ctx context.Context, im pdf.Image) ([]byte, int, int, error) {
 			denom /= 2
 		}
 		if denom > 1 {
-			src, err = jpegscale.Decode(im.Data, denom, imagenorm.DefaultMaxPixels)
+			src, err = jpegscale.Decode(ctx, im.Data, denom, imagenorm.DefaultMaxPixels)
 		}
 		if denom == 1 || errors.Is(err, jpegscale.ErrUnsupported) {
 			src, err = jpeg.Decode(bytes.NewReader(im.Data))
