@@ -4,7 +4,6 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
-	"github.com/proofpack/proofpack/internal/units"
 	"html/template"
 	"io"
 	"net/url"
@@ -12,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/proofpack/proofpack/internal/atomicfile"
+	"github.com/proofpack/proofpack/internal/units"
 	"github.com/proofpack/proofpack/packet"
 	"github.com/proofpack/proofpack/templates"
 )
@@ -80,6 +80,16 @@ func Render(w io.Writer, set *templates.Set, lang string, orders []*Order) error
 		return "[" + key + "]"
 	}
 	v := view(set, lang, orders, t)
+	for i := range v.Rows {
+		// The platform's name in the page's language, when the book has it.
+		if p := v.Rows[i].Platform; p != "" {
+			if _, err := book.Phrase("platform_" + p); err == nil {
+				v.Rows[i].PlatformName = t("platform_" + p)
+			} else {
+				v.Rows[i].PlatformName = p
+			}
+		}
+	}
 	tmpl, err := template.New("page").Funcs(template.FuncMap{"t": t}).Parse(pageTemplate)
 	if err != nil {
 		return err
@@ -115,6 +125,7 @@ type rowView struct {
 	Class         string
 	StatusLabel   string
 	DisputeTitle  string
+	PlatformName  string
 	Size          string
 	SizeLimit     string
 	SizePercent   int
@@ -139,8 +150,8 @@ type thumbView struct {
 }
 
 type checkView struct {
-	Name, Need string
-	Present    bool
+	Name    string
+	Present bool
 }
 
 // view prepares the rows in page order and the filters.
@@ -267,7 +278,7 @@ func view(set *templates.Set, lang string, orders []*Order, t func(string, ...an
 			r.ThumbURLs = append(r.ThumbURLs, thumbView{Thumb: th, URL: fileURL(th.File)})
 		}
 		for _, k := range o.Checklist {
-			r.ChecklistRows = append(r.ChecklistRows, checkView{Name: k.Name, Need: t("review_need_" + needKey(k.Need)), Present: len(k.Exhibits) > 0})
+			r.ChecklistRows = append(r.ChecklistRows, checkView{Name: k.Name, Present: len(k.Exhibits) > 0})
 		}
 		v.Rows = append(v.Rows, r)
 	}
@@ -280,14 +291,6 @@ var verdictClass = map[string]string{
 	"supports": "good", "consistent": "good", "agree-only": "good",
 	"contradicts": "bad", "disagree": "bad",
 	"inconclusive": "neutral", "none": "neutral",
-}
-
-// needKey maps a checklist need to its phrase key suffix.
-func needKey(need packet.Need) string {
-	if need == packet.NeedAdditional {
-		return "extra"
-	}
-	return string(need)
 }
 
 // field is the manifest field a finding is filed under for the warning
