@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -40,5 +41,26 @@ func TestFolderNames(t *testing.T) {
 	}
 	if strings.Count(got, "/") != len(Kinds) {
 		t.Errorf("FolderNames() = %q; want one name pair per kind", got)
+	}
+}
+
+// A manifest in a big photo folder reports the first unlisted files and
+// counts the rest.
+func TestLoadListedManyUnlisted(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"label.jpg":  testJPEG(t, 20, 10, 4),
+		"order.yaml": manifestWith(t, "  - {file: label.jpg, kind: shipping-label}"),
+	}
+	for i := range 25 {
+		files[fmt.Sprintf("IMG_%04d.jpg", i)] = []byte("x")
+	}
+	writeFiles(t, dir, files)
+	c, err := load(t, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Unclassified) != 21 || c.Unclassified[20] != "5 more files not listed under evidence: in the manifest, so not used" {
+		t.Errorf("Unclassified (%d) = %q", len(c.Unclassified), c.Unclassified)
 	}
 }

@@ -281,9 +281,17 @@ func (c *Case) reportUnlisted(ctx context.Context, skip []string) error {
 	for _, e := range c.Exhibits {
 		listed[e.File] = true
 	}
+	// A manifest put in a big photo folder would otherwise give a note per photo.
+	const maxNotes = 20
+	unlisted := 0
 	for _, f := range found {
+		if listed[f.File] {
+			continue
+		}
+		if unlisted++; unlisted > maxNotes {
+			continue
+		}
 		switch {
-		case listed[f.File]:
 		case f.Note != "":
 			c.Unclassified = append(c.Unclassified, f.File+": "+f.Note)
 		case f.Kind != "":
@@ -291,6 +299,9 @@ func (c *Case) reportUnlisted(ctx context.Context, skip []string) error {
 		default:
 			c.Unclassified = append(c.Unclassified, fmt.Sprintf("%s: not listed under evidence: in the manifest, so not used; to use it, add - {file: %s, kind: KIND} (one of %s)", f.File, f.File, strings.Join(KindNames(), ", ")))
 		}
+	}
+	if unlisted > maxNotes {
+		c.Unclassified = append(c.Unclassified, fmt.Sprintf("%d more files not listed under evidence: in the manifest, so not used", unlisted-maxNotes))
 	}
 	return nil
 }

@@ -103,7 +103,7 @@ func TestLoadListed(t *testing.T) {
 		"label.jpg":             testJPEG(t, 20, 10, 4),
 		"courier.png":           testPNG(t, 5, 5, 5),
 		"extra/label2.png":      testPNG(t, 7, 3, 6),
-		"IMG_0001.jpg":          testJPEG(t, 4, 4, 7), // not listed: ignored
+		"IMG_0001.jpg":          testJPEG(t, 4, 4, 7), // not listed: reported, not used
 		"order.yaml": manifestWith(t,
 			"  - {file: chat/1.png, kind: chat, caption: 买家承认收到}",
 			"  - {file: packing.jpg, kind: packing-photo}",
