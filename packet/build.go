@@ -37,6 +37,7 @@ type Result struct {
 	StatementChars int      `json:"statement_chars"`
 	ImagesDir      string   `json:"images_dir,omitempty"`
 	Images         []string `json:"images,omitempty"`
+	Videos         []string `json:"videos,omitempty"`
 	// Previews are the exhibit images as the packet embeds them, for a
 	// review page's thumbnails (no original is decoded twice).
 	Previews []Preview `json:"-"`
@@ -121,6 +122,10 @@ type FileOptions struct {
 	// (named by exhibit label, within the profile's per-image cap). When
 	// empty and the profile exports images, they go to OUT-images/.
 	ImagesDir string
+	// VideoDir, when set, also receives each video exhibit, within the
+	// profile's video limit (re-encoded when over it). When empty and the
+	// profile has a video limit, videos go to OUT-videos/.
+	VideoDir string
 }
 
 // BuildFile builds the order folder dir into the PDF file out ("" means
@@ -195,6 +200,27 @@ func BuildFile(ctx context.Context, dir, out string, opt FileOptions) (res *Resu
 			return nil, fmt.Errorf("%s: exporting images: %w", c.Dir, err)
 		}
 		res.ImagesDir, res.Images = imagesDir, files
+	}
+	videoDir := opt.VideoDir
+	if videoDir == "" && prof != nil && prof.VideoMaxBytes > 0 {
+		videoDir = strings.TrimSuffix(out, filepath.Ext(out)) + "-videos"
+	}
+	if videoDir != "" {
+		var limit int64
+		if prof != nil {
+			limit = prof.VideoMaxBytes
+		}
+		files, err := writeVideos(ctx, c, videoDir, limit)
+		if err != nil {
+			// Nothing half-done: the packet goes with its videos.
+			for _, p := range append(files, out, res.StatementFile) {
+				if p != "" {
+					os.Remove(p)
+				}
+			}
+			return nil, fmt.Errorf("%s: exporting videos: %w", c.Dir, err)
+		}
+		res.Videos = files
 	}
 	return res, nil
 }

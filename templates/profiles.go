@@ -29,6 +29,10 @@ type Profile struct {
 	// most ImageMaxBytes (0: no cap).
 	ExportImages  bool  `yaml:"export_images" json:"export_images"`
 	ImageMaxBytes int64 `yaml:"image_max_bytes" json:"image_max_bytes"`
+	// VideoMaxBytes is the portal's limit for an uploaded video (0: the
+	// portal takes none, or has no limit). A build with video evidence
+	// writes copies within it beside the packet.
+	VideoMaxBytes int64 `yaml:"video_max_bytes" json:"video_max_bytes"`
 	// ASCIINames restricts output file names to plain ASCII.
 	ASCIINames bool `yaml:"ascii_names" json:"ascii_names"`
 

@@ -26,6 +26,7 @@ type buildOptions struct {
 	json      bool
 	imagesOut string
 	html      bool
+	videoOut  string
 }
 
 func newBuildCmd(io *ioStreams) *cobra.Command {
@@ -52,6 +53,7 @@ text box. --html also writes ORDER_ID.html beside the PDF: the review page
 	f := cmd.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "output PDF file (default ORDER_ID.pdf here; - for standard output)")
 	f.StringVar(&o.imagesOut, "images-out", "", "also write each exhibit image as its own file into this folder, within the profile's per-image cap")
+	f.StringVar(&o.videoOut, "video-out", "", "also write each video exhibit into this folder, re-encoded when over the profile's video limit")
 	f.BoolVar(&o.json, "json", false, "print the result as JSON")
 	f.BoolVar(&o.html, "html", false, "also write the review page ORDER_ID.html beside the PDF, with thumbnails in review/")
 	o.addPacketFlags(cmd, "the")
@@ -62,8 +64,8 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 	if o.output == "-" && o.io.OutIsTTY {
 		return usageError{errors.New("-o -: standard output is a terminal; redirect it to a file or give -o FILE")}
 	}
-	if o.output == "-" && (o.imagesOut != "" || o.html) {
-		return usageError{errors.New("--images-out and --html write files beside a packet file; give -o FILE instead of -o -")}
+	if o.output == "-" && (o.imagesOut != "" || o.html || o.videoOut != "") {
+		return usageError{errors.New("--images-out, --html and --video-out write files beside a packet file; give -o FILE instead of -o -")}
 	}
 	o.dir = orderDir(o.dir)
 	if err := checkOutput(o.output); err != nil {
@@ -73,7 +75,7 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	fo.ImagesDir = o.imagesOut
+	fo.ImagesDir, fo.VideoDir = o.imagesOut, o.videoOut
 	ctx := cmd.Context()
 	var res *packet.Result
 	if o.output == "-" {
@@ -120,6 +122,9 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 	}
 	if res.ImagesDir != "" {
 		fmt.Fprintf(o.io.Out, "%s: %d images\n", res.ImagesDir, len(res.Images))
+	}
+	for _, v := range res.Videos {
+		fmt.Fprintf(o.io.Out, "%s: video\n", v)
 	}
 	if page != "" {
 		fmt.Fprintf(o.io.Out, "%s: the review page\n", page)

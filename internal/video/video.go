@@ -263,3 +263,40 @@ func Clock(d time.Duration) string {
 	}
 	return out
 }
+
+// fitTimeout bounds one re-encode.
+const fitTimeout = 15 * time.Minute
+
+// Fit re-encodes the video in f into the MP4 file out (H.264 and AAC, at
+// most 720 pixels high) at the bit rate that keeps it within maxBytes;
+// ffmpeg is also told to stop writing at maxBytes. It fails when even a
+// low bit rate cannot fit the video's duration.
+func Fit(ctx context.Context, f *os.File, info Info, maxBytes int64, out string) error {
+	const audio = 64_000 // bits per second
+	total := float64(maxBytes) * 8 * 0.9 / info.Duration.Seconds()
+	vbits := int64(total) - audio
+	if vbits < 100_000 {
+		return fmt.Errorf("a %s video cannot fit in %d bytes at a watchable quality; cut it shorter", Clock(info.Duration), maxBytes)
+	}
+	height := 720
+	if vbits < 600_000 {
+		height = 480
+	}
+	_, err := ffmpeg.Run(ctx, extool.Limits{Timeout: fitTimeout, MaxStdout: 64 << 10, Files: []*os.File{f}},
+		"-v", "error", "-nostdin", "-y", "-i", "/dev/fd/3", "-map", "0:v:0", "-map", "0:a:0?",
+		"-vf", fmt.Sprintf("scale=-2:'min(%d,ih)'", height), "-c:v", "libx264", "-preset", "veryfast",
+		"-b:v", strconv.FormatInt(vbits, 10), "-maxrate", strconv.FormatInt(vbits, 10), "-bufsize", strconv.FormatInt(2*vbits, 10),
+		"-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", strconv.Itoa(audio), "-movflags", "+faststart",
+		"-map_metadata", "0", "-fs", strconv.FormatInt(maxBytes, 10), "-f", "mp4", out)
+	if err != nil {
+		return err
+	}
+	st, err := os.Stat(out)
+	if err != nil {
+		return err
+	}
+	if st.Size() > maxBytes {
+		return fmt.Errorf("the re-encoded video is %d bytes, over the %d-byte limit", st.Size(), maxBytes)
+	}
+	return nil
+}
