@@ -163,6 +163,7 @@ func TestProductFor(t *testing.T) {
 		{"a white ceramic mug with a gold rim", ceramicMug},
 		{"陶瓷马克杯", ceramicMug},
 		{"Kids' straw bottle 14 oz", vacuumCup},
+		{"Food jar 10 oz", foodJar},
 		{"", vacuumCup},
 	} {
 		if got := productFor(c.desc); got != c.want {
