@@ -13,11 +13,12 @@ type Photo struct {
 	Caption string `yaml:"caption"` // text on the caption card
 	Packing bool   `yaml:"packing"` // an open cardboard box with the product(s) inside, else the product alone
 	Seed    uint64 `yaml:"seed"`    // varies noise, tones and placement
-	Product string `yaml:"product"` // vacuum-cup (the default), glass-teacup or ceramic-mug; see productFor
+	Product string `yaml:"product"` // vacuum-cup (the default), glass-teacup, ceramic-mug or food-jar; see productFor
 	Color   string `yaml:"color"`   // a vacuum cup's painted body colour, "#rrggbb"; "" is bare steel
 	Dent    bool   `yaml:"dent"`    // a dent in the body
 	Crack   bool   `yaml:"crack"`   // a crack down the body
 	Scratch string `yaml:"scratch"` // "lid" or "base": a small scratch there, ringed in red as a buyer marks it
+	Leak    bool   `yaml:"leak"`    // water running from under the lid into a puddle
 	Lang    string `yaml:"-"`       // language of the marks printed on a packing box: zh (default) or en
 }
 
@@ -26,6 +27,7 @@ const (
 	vacuumCup   = "vacuum-cup"
 	glassTeacup = "glass-teacup"
 	ceramicMug  = "ceramic-mug"
+	foodJar     = "food-jar"
 )
 
 // productFor names the product a description such as a manifest's
@@ -38,6 +40,8 @@ func productFor(desc string) string {
 		return glassTeacup
 	case strings.Contains(d, "ceramic") || strings.Contains(d, "porcelain") || strings.Contains(d, "陶瓷") || strings.Contains(d, "瓷杯"):
 		return ceramicMug
+	case strings.Contains(d, "food jar") || strings.Contains(d, "焖烧"):
+		return foodJar
 	}
 	return vacuumCup
 }
@@ -182,6 +186,9 @@ func drawProduct(img *image.RGBA, p Photo, cx, bottom, w, h int, seed uint64) {
 		body = drawGlassTeacup(img, cx, bottom, w, h, seed)
 	case ceramicMug:
 		body = drawMug(img, cx, bottom, w*6/5, seed)
+	case foodJar:
+		label, _ := splitQuantity(p.Subject)
+		body = drawCup(img, cx, bottom, w*3/2, w*6/5, label, p.Color, seed)
 	default:
 		label, _ := splitQuantity(p.Subject)
 		body = drawCup(img, cx, bottom, w, h, label, p.Color, seed)
@@ -192,12 +199,37 @@ func drawProduct(img *image.RGBA, p Photo, cx, bottom, w, h int, seed uint64) {
 	if p.Crack {
 		drawCrack(img, body, seed)
 	}
+	if p.Leak {
+		drawLeak(img, body, seed)
+	}
 	switch p.Scratch {
 	case "lid": // a vacuum cup's lid sits above its body
 		drawScratch(img, image.Pt(body.Min.X+body.Dx()*62/100, body.Min.Y-h/10-18))
 	case "base":
 		drawScratch(img, image.Pt(body.Min.X+body.Dx()*40/100, body.Max.Y-body.Dx()/12-26))
 	}
+}
+
+// drawLeak draws water seeping from under the lid at the top of body b:
+// drops running down the body and a puddle on the table beside it.
+func drawLeak(img *image.RGBA, b image.Rectangle, seed uint64) {
+	water := solid(rgb(236, 244, 250))
+	shade := solid(rgb(60, 72, 84))
+	for i := 0; i < 4; i++ {
+		h := hash64(seed ^ uint64(i)*0x1EA4)
+		x := b.Min.X + b.Dx()*(20+i*18)/100 + int(h%15)
+		y1 := b.Min.Y + 20 + int(h>>8%uint64(b.Dy()/2+1))
+		bb := image.Rect(x-16, b.Min.Y-20, x+17, y1+30)
+		paint(img, bb, shThickLine(image.Pt(x, b.Min.Y-4), image.Pt(x, y1), 6), water, 120)
+		paint(img, bb, shThickLine(image.Pt(x+3, b.Min.Y-4), image.Pt(x+3, y1), 2), shade, 70)
+		paint(img, bb, shEllipse(x, y1+6, 9, 13), water, 170)
+		paint(img, bb, shEllipse(x+3, y1+9, 4, 6), shade, 90)
+		paint(img, bb, shCircle(x-3, y1+2, 3), solid(white), 230)
+	}
+	pcx, pcy, prx := b.Max.X+b.Dx()/8, b.Max.Y+6, b.Dx()/3
+	bb := image.Rect(pcx-prx-2, pcy-30, pcx+prx+3, pcy+31)
+	paint(img, bb, shEllipse(pcx, pcy, prx, 22), water, 90)
+	paint(img, bb, shMinus(shEllipse(pcx, pcy, prx, 22), shEllipse(pcx, pcy+3, prx-6, 19)), solid(white), 170)
 }
 
 // drawScratch draws a short bright scratch with a dark edge at p and rings

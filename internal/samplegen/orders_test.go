@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/proofpack/proofpack/internal/yamlsafe"
 )
 
 // sampleByName returns the named sample.
@@ -163,6 +165,7 @@ func TestProductFor(t *testing.T) {
 		{"a white ceramic mug with a gold rim", ceramicMug},
 		{"陶瓷马克杯", ceramicMug},
 		{"Kids' straw bottle 14 oz", vacuumCup},
+		{"Food jar 10 oz", foodJar},
 		{"", vacuumCup},
 	} {
 		if got := productFor(c.desc); got != c.want {
@@ -281,5 +284,68 @@ func TestTraceShowsEveryEventInFull(t *testing.T) {
 	last := sp.Trace.Events[len(sp.Trace.Events)-1]
 	if !strings.Contains(last.Detail, "本人") {
 		t.Errorf("the pickup event %q does not say who took the parcel", last.Detail)
+	}
+}
+
+// hue is the hue of c in degrees (0 for greys).
+func hue(c color.RGBA) int {
+	r, g, b := int(c.R), int(c.G), int(c.B)
+	hi, lo := max(r, g, b), min(r, g, b)
+	if hi == lo {
+		return 0
+	}
+	d := hi - lo
+	var h int
+	switch hi {
+	case r:
+		h = 60 * (g - b) / d
+	case g:
+		h = 120 + 60*(b-r)/d
+	default:
+		h = 240 + 60*(r-g)/d
+	}
+	return (h + 360) % 360
+}
+
+// TestPhotosShowStatedColours checks that a photo of a coloured product is
+// drawn in the colour the order states: the product photo in the item's
+// colour, the wrong-item buyer photo in the colour the buyer says came.
+func TestPhotosShowStatedColours(t *testing.T) {
+	hues := []struct {
+		name   string
+		lo, hi int // hue range in degrees
+	}{{"松石绿", 150, 190}, {"樱粉色", 320, 360}, {"pink", 320, 360}}
+	for _, c := range []struct{ sample, kind, field string }{
+		{"not-as-described-zh", "product-photo", "items"},
+		{"wrong-item-zh", "buyer-photo", "claim"},
+		{"wrong-item-en", "buyer-photo", "claim"},
+	} {
+		s := sampleByName(t, c.sample)
+		var m struct {
+			Items     []struct{ Name string } `yaml:"items"`
+			AfterSale struct{ Claim string }  `yaml:"after_sale"`
+		}
+		if err := yamlsafe.Unmarshal([]byte(s.Manifest), &m); err != nil {
+			t.Fatal(err)
+		}
+		stated := m.AfterSale.Claim
+		if c.field == "items" {
+			stated = m.Items[0].Name
+		}
+		p := specOfKind(t, s, c.kind).Photo
+		img, mask := productPixels(*p)
+		h := hue(meanColor(img, mask))
+		found := false
+		for _, want := range hues {
+			if strings.Contains(stated, want.name) {
+				found = true
+				if h < want.lo || h > want.hi {
+					t.Errorf("%s: %s says %s, the product is drawn at hue %d°", c.sample, c.field, want.name, h)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no colour named in %q", c.sample, stated)
+		}
 	}
 }
