@@ -163,7 +163,7 @@ func (r *renderer) header() {
 	// the rest of the line wraps upwards into the margin.
 	const gap, step = 6.0, 3.6
 	left, title := Sanitize(r.doc.Header), Sanitize(r.doc.Meta.Title)
-	leftW := min(f.GetStringWidth(left), r.bodyW/2)
+	leftW := min(f.GetStringWidth(left)+2*f.GetCellMargin(), r.bodyW/2)
 	titleW := r.bodyW - leftW - gap
 	ls, ts := firstLines(r.split(left, leftW), 2), firstLines(r.split(title, titleW), 2)
 	for i, l := range ls {
@@ -280,10 +280,12 @@ func (r *renderer) lines(text string, size float64) {
 	}
 }
 
-// split wraps text to width w at the current font (see wrap); explicit
-// line breaks are kept and an empty text is one empty line.
+// split wraps text for a cell w wide at the current font (see wrap), less
+// the cell's margin on either side; explicit line breaks are kept and an
+// empty text is one empty line.
 func (r *renderer) split(text string, w float64) []string {
 	var out []string
+	w -= 2 * r.f.GetCellMargin()
 	for _, para := range strings.Split(text, "\n") {
 		out = append(out, wrap(para, w, r.charWidth)...)
 	}
