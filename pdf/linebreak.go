@@ -68,27 +68,110 @@ func breakBetween(a, b rune) bool {
 // and b.
 func breakAtSpace(a, b rune) bool { return !isOpening(a) && !isClosing(b) }
 
-// keepWhole matches what is kept on one line where it fits: an exhibit
-// label, a number with its unit, a path with a folder.
-var keepWhole = regexp.MustCompile(`(?:证据|附件|[Ee]xhibits?|EXHIBIT) ?[A-Z]{1,2}\d{1,3}` +
-	`|\d(?:[.,]?\d)* ?(?:kg|mg|mm|ml|mL|cm|km|lbs|lb|oz|MB|KB|GB|g|m|L|%|千克|公斤|克|斤|毫升|元)` +
-	`|[^\s/，。；：、（）()“”"'「」《》,;]+(?:/[^\s/，。；：、（）()“”"'「」《》,;]+)+`)
+// folderPath matches a path with a folder ("面单/IMG_1.jpg"), kept on one
+// line where it fits.
+var folderPath = regexp.MustCompile(`[^\s/，。；：、（）()“”"'「」《》,;]+(?:/[^\s/，。；：、（）()“”"'「」《》,;]+)+`)
+
+// exhibitWords name an exhibit before its label ("证据 A1", "Exhibit B2").
+var exhibitWords = []string{"证据", "附件", "Exhibits", "exhibits", "Exhibit", "exhibit", "EXHIBIT"}
+
+// units follow a number, a longer unit before any unit it starts with.
+var units = []string{"kg", "mg", "mm", "ml", "mL", "cm", "km", "lbs", "lb", "oz", "MB", "KB", "GB",
+	"g", "m", "L", "%", "千克", "公斤", "克", "斤", "毫升", "元"}
+
+// keepWhole returns the byte spans of text kept on one line where they
+// fit: exhibit labels, paths with a folder, numbers with their unit.
+func keepWhole(text string) [][]int {
+	spans := append(exhibitLabels(text), numberUnits(text)...)
+	if strings.IndexByte(text, '/') >= 0 {
+		spans = append(spans, folderPath.FindAllStringIndex(text, -1)...)
+	}
+	return spans
+}
+
+// exhibitLabels returns the byte spans of exhibit labels with the word
+// before them: "证据 A1", "Exhibit B12".
+func exhibitLabels(text string) [][]int {
+	var spans [][]int
+	for _, w := range exhibitWords {
+		for from := 0; ; {
+			k := strings.Index(text[from:], w)
+			if k < 0 {
+				break
+			}
+			start := from + k
+			i := start + len(w)
+			from = i
+			if i < len(text) && text[i] == ' ' {
+				i++
+			}
+			letters := run(text, i, 'A', 'Z')
+			digits := run(text, i+letters, '0', '9')
+			if letters >= 1 && letters <= 2 && digits >= 1 && digits <= 3 {
+				spans = append(spans, []int{start, i + letters + digits})
+			}
+		}
+	}
+	return spans
+}
+
+// run counts the bytes from i on that lie between lo and hi.
+func run(text string, i int, lo, hi byte) int {
+	n := 0
+	for i+n < len(text) && text[i+n] >= lo && text[i+n] <= hi {
+		n++
+	}
+	return n
+}
+
+// numberUnits returns the byte spans of numbers followed by a unit, with
+// or without a space: "790 g", "0.79kg", "790克".
+func numberUnits(text string) [][]int {
+	digit := func(i int) bool { return i < len(text) && text[i] >= '0' && text[i] <= '9' }
+	var spans [][]int
+	for i := 0; i < len(text); i++ {
+		if !digit(i) || i > 0 && (digit(i-1) || text[i-1] == '.' || text[i-1] == ',') {
+			continue
+		}
+		start := i
+		for digit(i) || i < len(text) && (text[i] == '.' || text[i] == ',') && digit(i+1) {
+			i++
+		}
+		j := i
+		if j < len(text) && text[j] == ' ' {
+			j++
+		}
+		for _, u := range units {
+			if strings.HasPrefix(text[j:], u) {
+				spans = append(spans, []int{start, j + len(u)})
+				break
+			}
+		}
+	}
+	return spans
+}
 
 // glued returns, for each position before rune i (0..n), whether a line
-// must not break there because it falls inside a keepWhole match.
+// must not break there because it falls inside a keepWhole span.
 func glued(text string, n int) []bool {
-	ms := keepWhole.FindAllStringIndex(text, -1)
+	ms := keepWhole(text)
 	if len(ms) == 0 {
 		return nil
 	}
+	// The rune index of each rune's byte offset: spans start and end there.
+	runeAt := make([]int32, len(text)+1)
+	k := int32(0)
+	for i := range text {
+		runeAt[i] = k
+		k++
+	}
+	runeAt[len(text)] = k
 	g := make([]bool, n+1)
 	for _, m := range ms {
 		if next, _ := utf8.DecodeRuneInString(text[m[1]:]); next < utf8.RuneSelf && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
 			continue // "5 gifts" is not "5 g"
 		}
-		from := utf8.RuneCountInString(text[:m[0]])
-		to := from + utf8.RuneCountInString(text[m[0]:m[1]])
-		for i := from + 1; i < to; i++ {
+		for i := runeAt[m[0]] + 1; i < runeAt[m[1]]; i++ {
 			g[i] = true
 		}
 	}
