@@ -439,24 +439,10 @@ func (c *Case) ByKind(k Kind) []*Exhibit {
 // generation date of a packet, so that output depends only on its inputs.
 func (m *Manifest) Latest() time.Time {
 	var t time.Time
-	see := func(p *time.Time) {
-		if p != nil && p.After(t) {
-			t = *p
+	for _, d := range m.Dates() {
+		if d.At.After(t) {
+			t = d.At
 		}
-	}
-	see(m.PlacedAt)
-	see(m.Shipment.ShippedAt)
-	see(m.Shipment.DeliveredAt)
-	see(m.AfterSale.RequestedAt)
-	see(m.Shipment.RefusedAt)
-	see(m.Shipment.InterceptRequestedAt)
-	see(m.Shipment.ReturnedAt)
-	if r := m.AfterSale.Remedy; r != nil {
-		see(r.OfferedAt)
-		see(r.AcceptedAt)
-	}
-	for i := range m.Timeline {
-		see(&m.Timeline[i].At)
 	}
 	return t
 }

@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"fmt"
 	"image"
 	"math"
 	"time"
@@ -181,3 +182,41 @@ var Platforms = []string{"pinduoduo", "taobao", "douyin", "jd", "wechat", "strip
 
 // Languages lists the accepted packet languages.
 var Languages = []string{"zh", "en"}
+
+// Date is one date of an order's story, as the manifest records it.
+type Date struct {
+	Field string    // the manifest field, e.g. "shipment.shipped_at" or "timeline[2].at"
+	At    time.Time // the zero time when it could not be read as a date
+	Event int       // for a timeline event, its index in Timeline; else -1
+}
+
+// Dates lists the dates the manifest sets, in the order the story tells
+// them: placed, shipped, the timeline's events, delivered, requested,
+// refused, intercept requested, returned, remedy offered and accepted.
+// generated_at dates the packet, not the order, and is not among them.
+// Every use of the order's dates (validation, the newest date, the
+// packet's timeline, the checks of their order) reads this one list.
+func (m *Manifest) Dates() []Date {
+	var ds []Date
+	add := func(field string, t *time.Time) {
+		if t != nil {
+			ds = append(ds, Date{Field: field, At: *t, Event: -1})
+		}
+	}
+	s, a := &m.Shipment, &m.AfterSale
+	add("placed_at", m.PlacedAt)
+	add("shipment.shipped_at", s.ShippedAt)
+	for i, ev := range m.Timeline {
+		ds = append(ds, Date{Field: fmt.Sprintf("timeline[%d].at", i), At: ev.At, Event: i})
+	}
+	add("shipment.delivered_at", s.DeliveredAt)
+	add("after_sale.requested_at", a.RequestedAt)
+	add("shipment.refused_at", s.RefusedAt)
+	add("shipment.intercept_requested_at", s.InterceptRequestedAt)
+	add("shipment.returned_at", s.ReturnedAt)
+	if r := a.Remedy; r != nil {
+		add("after_sale.remedy.offered_at", r.OfferedAt)
+		add("after_sale.remedy.accepted_at", r.AcceptedAt)
+	}
+	return ds
+}

@@ -87,17 +87,21 @@ func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 		}
 	}
 
-	// A value the decoder could not read as a date arrives as the zero time.
-	date := func(field string, t *time.Time) {
-		if t != nil && t.IsZero() {
-			add(field, "is not a date", "write it as 2026-11-01 10:00 (the order's local time, see time_zone) or with a UTC offset, 2026-11-01T10:00:00+08:00")
+	// A value the decoder could not read as a date arrives as the zero
+	// time; a timeline event's date is required, so it may also be missing.
+	const asDate = "write it as 2026-11-01 10:00 (the order's local time, see time_zone) or with a UTC offset, 2026-11-01T10:00:00+08:00"
+	if m.GeneratedAt != nil && m.GeneratedAt.IsZero() {
+		add("generated_at", "is not a date", asDate)
+	}
+	for _, d := range m.Dates() {
+		switch {
+		case !d.At.IsZero():
+		case d.Event >= 0:
+			add(d.Field, "is missing or not a date", asDate)
+		default:
+			add(d.Field, "is not a date", asDate)
 		}
 	}
-	date("placed_at", m.PlacedAt)
-	date("generated_at", m.GeneratedAt)
-	date("shipment.shipped_at", m.Shipment.ShippedAt)
-	date("shipment.delivered_at", m.Shipment.DeliveredAt)
-	date("after_sale.requested_at", m.AfterSale.RequestedAt)
 
 	text("order_id", m.OrderID, true, 64)
 	if strings.ContainsAny(m.OrderID, "/\\\x00") {
@@ -152,10 +156,6 @@ func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 	positive("shipment.reweigh_weight_g", s.ReweighWeightG)
 	nonNeg("shipment.weight_tolerance_g", s.WeightToleranceG)
 
-	date("shipment.refused_at", m.Shipment.RefusedAt)
-	date("shipment.intercept_requested_at", m.Shipment.InterceptRequestedAt)
-	date("shipment.returned_at", m.Shipment.ReturnedAt)
-
 	a := m.AfterSale
 	text("after_sale.claim", a.Claim, false, MaxFieldChars)
 	text("after_sale.defect", a.Defect, false, MaxFieldChars)
@@ -169,8 +169,6 @@ func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 			add("after_sale.remedy.type", fmt.Sprintf("unknown remedy %q; expected one of %s", r.Type, strings.Join(RemedyTypes, ", ")), "")
 		}
 		nonNeg("after_sale.remedy.amount", r.Amount)
-		date("after_sale.remedy.offered_at", r.OfferedAt)
-		date("after_sale.remedy.accepted_at", r.AcceptedAt)
 		text("after_sale.remedy.replacement_tracking", r.ReplacementTracking, false, 64)
 		text("after_sale.remedy.return_tracking", r.ReturnTracking, false, 64)
 		text("after_sale.remedy.note", r.Note, false, MaxFieldChars)
@@ -194,11 +192,7 @@ func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 	}
 
 	for i, ev := range m.Timeline {
-		f := fmt.Sprintf("timeline[%d]", i)
-		if ev.At.IsZero() {
-			add(f+".at", "is missing or not a date", "write it as RFC 3339, such as 2026-11-02T08:00:00+08:00")
-		}
-		text(f+".event", ev.Event, true, MaxFieldChars)
+		text(fmt.Sprintf("timeline[%d].event", i), ev.Event, true, MaxFieldChars)
 	}
 
 	if len(m.Evidence) > lim.evidenceItems() {

@@ -451,24 +451,8 @@ func sortedEvents(m *evidence.Manifest, p *phrases) [][2]string {
 		text string
 	}
 	var evs []ev
-	add := func(t *time.Time, text string) {
-		if t != nil {
-			evs = append(evs, ev{*t, text})
-		}
-	}
-	add(m.PlacedAt, p.S("event_placed"))
-	add(m.Shipment.ShippedAt, p.T("event_shipped", strings.TrimSpace(m.Shipment.Carrier+" "+m.Shipment.TrackingNumber)))
-	for i := range m.Timeline {
-		add(&m.Timeline[i].At, m.Timeline[i].Event)
-	}
-	add(m.Shipment.DeliveredAt, p.S("event_delivered"))
-	add(m.AfterSale.RequestedAt, p.T("event_requested", m.AfterSale.Claim))
-	add(m.Shipment.RefusedAt, p.S("event_refused"))
-	add(m.Shipment.InterceptRequestedAt, p.S("event_intercept"))
-	add(m.Shipment.ReturnedAt, p.S("event_returned"))
-	if r := m.AfterSale.Remedy; r != nil {
-		add(r.OfferedAt, p.T("event_remedy_offered", p.S("remedy_"+r.Type)))
-		add(r.AcceptedAt, p.T("event_remedy_accepted", p.S("remedy_"+r.Type)))
+	for _, d := range m.Dates() {
+		evs = append(evs, ev{d.At, eventText(m, p, d)})
 	}
 	sort.SliceStable(evs, func(i, j int) bool { return evs[i].at.Before(evs[j].at) })
 	rows := make([][2]string, len(evs))
@@ -476,4 +460,29 @@ func sortedEvents(m *evidence.Manifest, p *phrases) [][2]string {
 		rows[i] = [2]string{p.when(e.at), e.text}
 	}
 	return rows
+}
+
+// eventText says what happened at one of the manifest's dates.
+func eventText(m *evidence.Manifest, p *phrases, d evidence.Date) string {
+	switch d.Field {
+	case "placed_at":
+		return p.S("event_placed")
+	case "shipment.shipped_at":
+		return p.T("event_shipped", strings.TrimSpace(m.Shipment.Carrier+" "+m.Shipment.TrackingNumber))
+	case "shipment.delivered_at":
+		return p.S("event_delivered")
+	case "after_sale.requested_at":
+		return p.T("event_requested", m.AfterSale.Claim)
+	case "shipment.refused_at":
+		return p.S("event_refused")
+	case "shipment.intercept_requested_at":
+		return p.S("event_intercept")
+	case "shipment.returned_at":
+		return p.S("event_returned")
+	case "after_sale.remedy.offered_at":
+		return p.T("event_remedy_offered", p.S("remedy_"+m.AfterSale.Remedy.Type))
+	case "after_sale.remedy.accepted_at":
+		return p.T("event_remedy_accepted", p.S("remedy_"+m.AfterSale.Remedy.Type))
+	}
+	return m.Timeline[d.Event].Event
 }

@@ -65,11 +65,9 @@ func Consistency(m *evidence.Manifest, d *templates.Dispute) []Finding {
 			add(sev, fmt.Sprintf("%s: %s is before %s", what, when(*later), when(*earlier)), "check both dates and their time zones", lf, ef)
 		}
 	}
-	before(s.ShippedAt, m.PlacedAt, "shipment.shipped_at", "placed_at", SeverityError, "shipped before the order was placed")
 	before(s.DeliveredAt, s.ShippedAt, "shipment.delivered_at", "shipment.shipped_at", SeverityError, "delivered before it was shipped")
 	before(s.RefusedAt, s.ShippedAt, "shipment.refused_at", "shipment.shipped_at", SeverityError, "refused before it was shipped")
 	before(s.ReturnedAt, s.ShippedAt, "shipment.returned_at", "shipment.shipped_at", SeverityError, "returned before it was shipped")
-	before(a.RequestedAt, m.PlacedAt, "after_sale.requested_at", "placed_at", SeverityError, "after-sales request before the order was placed")
 	if disputesAfterDelivery[m.Dispute] {
 		before(a.RequestedAt, s.DeliveredAt, "after_sale.requested_at", "shipment.delivered_at", SeverityWarning,
 			"the after-sales request predates delivery")
@@ -81,9 +79,16 @@ func Consistency(m *evidence.Manifest, d *templates.Dispute) []Finding {
 				"give the replacement's own tracking number", "after_sale.remedy.replacement_tracking", "shipment.tracking_number")
 		}
 	}
-	for i, ev := range m.Timeline {
-		if m.PlacedAt != nil && ev.At.Before(*m.PlacedAt) {
-			add(SeverityWarning, fmt.Sprintf("event %q at %s is before the order was placed", ev.Event, when(ev.At)), "", fmt.Sprintf("timeline[%d].at", i), "placed_at")
+	// Nothing of the order happens before it is placed; an event of the
+	// seller's own timeline may (a listing published), so that only warns.
+	for _, dt := range m.Dates() {
+		switch {
+		case m.PlacedAt == nil || !dt.At.Before(*m.PlacedAt):
+		case dt.Event >= 0:
+			add(SeverityWarning, fmt.Sprintf("event %q at %s is before the order was placed", m.Timeline[dt.Event].Event, when(dt.At)), "", dt.Field, "placed_at")
+		default:
+			add(SeverityError, fmt.Sprintf("%s is before the order was placed: %s is before %s", dt.Field, when(dt.At), when(*m.PlacedAt)),
+				"check both dates and their time zones", dt.Field, "placed_at")
 		}
 	}
 

@@ -52,6 +52,12 @@ func TestConsistency(t *testing.T) {
 		{"same instant in another zone is not out of order", "", func(m *evidence.Manifest) {
 			m.Shipment.ShippedAt = at("2026-11-01T10:00:00Z") // 18:00 +08:00
 		}, "", nil},
+		{"remedy offered before the order", "wrong-item", func(m *evidence.Manifest) {
+			m.AfterSale.Remedy = &evidence.Remedy{Type: "resend", OfferedAt: at("2026-10-30T10:00:00+08:00")}
+		}, SeverityError, []string{"after_sale.remedy.offered_at", "placed_at"}},
+		{"an event before the order", "", func(m *evidence.Manifest) {
+			m.Timeline = []evidence.Event{{At: *at("2026-10-30T10:00:00+08:00"), Event: "listing published"}}
+		}, SeverityWarning, []string{"timeline[0].at", "placed_at"}},
 		{"amount above total", "", func(m *evidence.Manifest) { m.AfterSale.Amount = f(200) },
 			SeverityError, []string{"after_sale.amount", "items"}},
 		{"missing SKU not ordered", "", func(m *evidence.Manifest) { m.AfterSale.Missing[0].SKU = "B-200" },
@@ -120,4 +126,38 @@ func containsAll(have, want []string) bool {
 		}
 	}
 	return true
+}
+
+// TestTimelineTellsEveryDate: each of the manifest's dates has its own
+// line in the packet's timeline, in both languages.
+func TestTimelineTellsEveryDate(t *testing.T) {
+	m := consistentOrder()
+	m.Shipment.RefusedAt, m.Shipment.InterceptRequestedAt, m.Shipment.ReturnedAt = at("2026-11-03T10:00:00+08:00"), at("2026-11-02T10:00:00+08:00"), at("2026-11-06T10:00:00+08:00")
+	m.AfterSale.Remedy = &evidence.Remedy{Type: "resend", OfferedAt: at("2026-11-04T10:00:00+08:00"), AcceptedAt: at("2026-11-04T11:00:00+08:00")}
+	m.Timeline = []evidence.Event{{At: *at("2026-11-01T17:42:00+08:00"), Event: "仓库出库称重 0.780 kg"}}
+	set, err := templates.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range evidence.Languages {
+		book, err := set.Lang(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &phrases{lang: lang, book: book}
+		rows := sortedEvents(m, p)
+		if p.err != nil {
+			t.Fatalf("%s: %v", lang, p.err)
+		}
+		if len(rows) != len(m.Dates()) {
+			t.Fatalf("%s: %d rows for %d dates", lang, len(rows), len(m.Dates()))
+		}
+		seen := map[string]bool{}
+		for _, r := range rows {
+			if r[1] == "" || seen[r[1]] {
+				t.Errorf("%s: row %q is empty or repeated", lang, r)
+			}
+			seen[r[1]] = true
+		}
+	}
 }
