@@ -89,17 +89,17 @@ func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 
 	// A value the decoder could not read as a date arrives as the zero
 	// time; a timeline event's date is required, so it may also be missing.
-	const dateHint = "write it as 2026-11-01 10:00 (the order's local time, see time_zone) or with a UTC offset, 2026-11-01T10:00:00+08:00"
+	const asDate = "write it as 2026-11-01 10:00 (the order's local time, see time_zone) or with a UTC offset, 2026-11-01T10:00:00+08:00"
 	if m.GeneratedAt != nil && m.GeneratedAt.IsZero() {
-		add("generated_at", "is not a date", dateHint)
+		add("generated_at", "is not a date", asDate)
 	}
 	for _, d := range m.Dates() {
 		switch {
 		case !d.At.IsZero():
 		case d.Event >= 0:
-			add(d.Field, "is missing or not a date", dateHint)
+			add(d.Field, "is missing or not a date", asDate)
 		default:
-			add(d.Field, "is not a date", dateHint)
+			add(d.Field, "is not a date", asDate)
 		}
 	}
 
