@@ -21,12 +21,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/proofpack/proofpack/internal/atomicfile"
 	"github.com/proofpack/proofpack/packet"
 	"github.com/proofpack/proofpack/templates"
 )
@@ -158,16 +156,16 @@ func (o *Order) WriteThumbs(ctx context.Context, dir, pageDir string, previews [
 // RowFile is the name of an order's saved row inside its thumbnail folder.
 const RowFile = "row.json"
 
-// Save writes the row into dir (its thumbnail folder), atomically.
+// Save writes the row into dir (its thumbnail folder). Like the
+// thumbnails it is a cache, written without the temporary file and sync of
+// the packets: a row cut short by a crash is not valid JSON, so Load fails
+// and the batch rebuilds the order.
 func (o *Order) Save(dir string) error {
 	data, err := json.MarshalIndent(o, "", "  ")
 	if err != nil {
 		return err
 	}
-	return atomicfile.Write(filepath.Join(dir, RowFile), func(w io.Writer) error {
-		_, err := w.Write(append(data, '\n'))
-		return err
-	})
+	return os.WriteFile(filepath.Join(dir, RowFile), append(data, '\n'), 0o644)
 }
 
 // Load reads the row Save wrote into dir.

@@ -80,6 +80,16 @@ func Render(w io.Writer, set *templates.Set, lang string, orders []*Order) error
 		return "[" + key + "]"
 	}
 	v := view(set, lang, orders, t)
+	for i := range v.Rows {
+		// The platform's name in the page's language, when the book has it.
+		if p := v.Rows[i].Platform; p != "" {
+			if _, err := book.Phrase("platform_" + p); err == nil {
+				v.Rows[i].PlatformName = t("platform_" + p)
+			} else {
+				v.Rows[i].PlatformName = p
+			}
+		}
+	}
 	tmpl, err := template.New("page").Funcs(template.FuncMap{"t": t}).Parse(pageTemplate)
 	if err != nil {
 		return err
@@ -115,6 +125,7 @@ type rowView struct {
 	Class         string
 	StatusLabel   string
 	DisputeTitle  string
+	PlatformName  string
 	Size          string
 	SizeLimit     string
 	SizePercent   int

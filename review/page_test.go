@@ -11,7 +11,7 @@ import (
 
 func testOrders() []*Order {
 	return []*Order{
-		{OrderID: "OK-1", Folder: "a/ok", Status: StatusBuilt, Dispute: "missing-item", Language: "en", Pages: 9, MaxPages: 20,
+		{OrderID: "OK-1", Folder: "a/ok", Status: StatusBuilt, Dispute: "missing-item", Language: "en", Platform: "pinduoduo", Pages: 9, MaxPages: 20,
 			Bytes: 900_000, MaxBytes: 2_000_000, WeightVerdict: "supports", PDF: "OK-1.pdf", Statement: "OK-1.txt",
 			Thumbs: []Thumb{{Label: "A1", File: "review/OK-1/A1.jpg", Width: 240, Height: 320}}},
 		{OrderID: "W-2", Folder: "b/warn", Status: StatusUnchanged, Dispute: "missing-item", Language: "en", WeightVerdict: "contradicts",
@@ -71,7 +71,7 @@ func TestRenderOrder(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"supports the seller", "contradicts the seller", `<label for="s-failed">failed (1)</label>`,
-		`<label for="w1">shipment (1)</label>`, "#s-failed:checked~main tr.order:not(.s-failed){display:none}", "limit 2.0 MB"} {
+		`<label for="w1">shipment (1)</label>`, "#s-failed:checked~main tr.order:not(.s-failed){display:none}", "limit 2.0 MB", ">Pinduoduo<", "✗ &lt;i&gt;label&lt;/i&gt; (required)"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
 		}

@@ -12,8 +12,9 @@ import (
 	"github.com/proofpack/proofpack/pdf"
 )
 
-// TestThumbnail: both embedded formats give a JPEG inside the box, with
-// the aspect ratio kept and the colours where they were.
+// TestThumbnail: both embedded formats give a JPEG inside the box and at
+// least the size the page shows, with the aspect ratio kept and the colours
+// where they were.
 func TestThumbnail(t *testing.T) {
 	src := image.NewRGBA(image.Rect(0, 0, 1000, 2000))
 	for y := range 2000 {
@@ -32,7 +33,7 @@ func TestThumbnail(t *testing.T) {
 	if err := jpeg.Encode(&j, src, nil); err != nil {
 		t.Fatal(err)
 	}
-	for _, im := range []pdf.Image{{Format: "png", Data: p.Bytes()}, {Format: "jpeg", Data: j.Bytes()}} {
+	for _, im := range []pdf.Image{{Format: "png", Width: 1000, Height: 2000, Data: p.Bytes()}, {Format: "jpeg", Width: 1000, Height: 2000, Data: j.Bytes()}} {
 		data, w, h, err := thumbnail(context.Background(), im)
 		if err != nil {
 			t.Fatalf("%s: %v", im.Format, err)
@@ -41,8 +42,9 @@ func TestThumbnail(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: not a JPEG: %v", im.Format, err)
 		}
-		if b := got.Bounds(); b.Dx() != w || b.Dy() != h || w != thumbHeight/2 || h != thumbHeight {
-			t.Errorf("%s: %dx%d (said %dx%d); want %dx%d", im.Format, b.Dx(), b.Dy(), w, h, thumbHeight/2, thumbHeight)
+		// Inside the box, at least the size the page shows, half as wide as high.
+		if b := got.Bounds(); b.Dx() != w || b.Dy() != h || h > thumbHeight || h < thumbHeight/2 || w != h/2 {
+			t.Errorf("%s: %dx%d (said %dx%d); want within %dx%d and at least half that, 1:2", im.Format, b.Dx(), b.Dy(), w, h, thumbWidth, thumbHeight)
 		}
 		r, g, _, _ := got.At(w/2, h/4).RGBA()
 		r2, _, _, _ := got.At(w/2, h*3/4).RGBA()
