@@ -18,7 +18,7 @@ func testOrders() []*Order {
 			Findings: []packet.Finding{{Severity: packet.SeverityWarning, Fields: []string{"shipment.tracking"}, Message: "odd tracking"}}},
 		{OrderID: `<script>alert(1)</script>`, Folder: `c/"><img src=x onerror=alert(1)>`, Status: StatusFailed,
 			Error: "orders/c: label.jpg: <b>corrupt</b>", PDF: "x y#?.pdf",
-			Findings: []packet.Finding{{Severity: packet.SeverityError, Fields: []string{"evidence"}, Message: "label.jpg: <b>corrupt</b>"}},
+			Findings:  []packet.Finding{{Severity: packet.SeverityError, Fields: []string{"evidence"}, Message: "label.jpg: <b>corrupt</b>"}},
 			Checklist: []packet.KindStatus{{Kind: "shipping-label", Name: "<i>label</i>", Need: "required"}}},
 		{OrderID: "N-4", Folder: "d/notrun", Status: StatusNotRun},
 	}
@@ -52,7 +52,7 @@ func TestRenderEscapes(t *testing.T) {
 	if n := strings.Count(page, "&lt;b&gt;corrupt"); n != 1 {
 		t.Errorf("the build error shows %d times; want once (check's finding repeats it)", n)
 	}
-		if !strings.Contains(page, `href="x%20y%23%3F.pdf"`) {
+	if !strings.Contains(page, `href="x%20y%23%3F.pdf"`) {
 		t.Error("the PDF link is not escaped as a URL path")
 	}
 }
