@@ -235,6 +235,9 @@ func view(set *templates.Set, lang string, orders []*Order, t func(string, ...an
 				classes = append(classes, fmt.Sprintf("w%d", i))
 				added[i] = true
 			}
+			if o.Error != "" && strings.Contains(o.Error, f.Message) {
+				continue // the build's error says it already
+			}
 			fv := findingView{Field: strings.Join(f.Fields, ", "), Text: f.Message}
 			if f.Position != "" {
 				fv.Text = f.Position + ": " + fv.Text

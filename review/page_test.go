@@ -11,13 +11,14 @@ import (
 
 func testOrders() []*Order {
 	return []*Order{
-		{OrderID: "OK-1", Folder: "a/ok", Status: StatusBuilt, Dispute: "missing-item", Language: "en", Pages: 9, MaxPages: 20,
+		{OrderID: "OK-1", Folder: "a/ok", Status: StatusBuilt, Dispute: "missing-item", Language: "en", Platform: "pinduoduo", Pages: 9, MaxPages: 20,
 			Bytes: 900_000, MaxBytes: 2_000_000, WeightVerdict: "supports", PDF: "OK-1.pdf", Statement: "OK-1.txt",
 			Thumbs: []Thumb{{Label: "A1", File: "review/OK-1/A1.jpg", Width: 240, Height: 320}}},
 		{OrderID: "W-2", Folder: "b/warn", Status: StatusUnchanged, Dispute: "missing-item", Language: "en", WeightVerdict: "contradicts",
 			Findings: []packet.Finding{{Severity: packet.SeverityWarning, Fields: []string{"shipment.tracking"}, Message: "odd tracking"}}},
 		{OrderID: `<script>alert(1)</script>`, Folder: `c/"><img src=x onerror=alert(1)>`, Status: StatusFailed,
-			Error: "label.jpg: <b>corrupt</b>", PDF: "x y#?.pdf",
+			Error: "orders/c: label.jpg: <b>corrupt</b>", PDF: "x y#?.pdf",
+			Findings:  []packet.Finding{{Severity: packet.SeverityError, Fields: []string{"evidence"}, Message: "label.jpg: <b>corrupt</b>"}},
 			Checklist: []packet.KindStatus{{Kind: "shipping-label", Name: "<i>label</i>", Need: "required"}}},
 		{OrderID: "N-4", Folder: "d/notrun", Status: StatusNotRun},
 	}
@@ -48,6 +49,9 @@ func TestRenderEscapes(t *testing.T) {
 	if strings.Contains(page, "<script") || strings.Contains(page, "http://") || strings.Contains(page, "https://") {
 		t.Error("the page has a script or a network reference")
 	}
+	if n := strings.Count(page, "&lt;b&gt;corrupt"); n != 1 {
+		t.Errorf("the build error shows %d times; want once (check's finding repeats it)", n)
+	}
 	if !strings.Contains(page, `href="x%20y%23%3F.pdf"`) {
 		t.Error("the PDF link is not escaped as a URL path")
 	}
@@ -71,7 +75,7 @@ func TestRenderOrder(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"supports the seller", "contradicts the seller", `<label for="s-failed">failed (1)</label>`,
-		`<label for="w1">shipment (1)</label>`, "#s-failed:checked~main tr.order:not(.s-failed){display:none}", "limit 2.0 MB"} {
+		`<label for="w2">shipment (1)</label>`, "#s-failed:checked~main tr.order:not(.s-failed){display:none}", "limit 2.0 MB", ">Pinduoduo<", "✗ &lt;i&gt;label&lt;/i&gt; (required)"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
 		}
