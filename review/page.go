@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"github.com/proofpack/proofpack/internal/units"
 	"html/template"
 	"io"
 	"net/url"
@@ -11,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/proofpack/proofpack/internal/atomicfile"
-	"github.com/proofpack/proofpack/internal/units"
 	"github.com/proofpack/proofpack/packet"
 	"github.com/proofpack/proofpack/templates"
 )
@@ -150,8 +150,8 @@ type thumbView struct {
 }
 
 type checkView struct {
-	Name    string
-	Present bool
+	Name, Need string
+	Present    bool
 }
 
 // view prepares the rows in page order and the filters.
@@ -281,7 +281,7 @@ func view(set *templates.Set, lang string, orders []*Order, t func(string, ...an
 			r.ThumbURLs = append(r.ThumbURLs, thumbView{Thumb: th, URL: fileURL(th.File)})
 		}
 		for _, k := range o.Checklist {
-			r.ChecklistRows = append(r.ChecklistRows, checkView{Name: k.Name, Present: len(k.Exhibits) > 0})
+			r.ChecklistRows = append(r.ChecklistRows, checkView{Name: k.Name, Need: t("review_need_" + needKey(k.Need)), Present: len(k.Exhibits) > 0})
 		}
 		v.Rows = append(v.Rows, r)
 	}
@@ -294,6 +294,14 @@ var verdictClass = map[string]string{
 	"supports": "good", "consistent": "good", "agree-only": "good",
 	"contradicts": "bad", "disagree": "bad",
 	"inconclusive": "neutral", "none": "neutral",
+}
+
+// needKey maps a checklist need to its phrase key suffix.
+func needKey(need packet.Need) string {
+	if need == packet.NeedAdditional {
+		return "extra"
+	}
+	return string(need)
 }
 
 // field is the manifest field a finding is filed under for the warning
