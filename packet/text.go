@@ -84,7 +84,17 @@ func (p *phrases) when(t time.Time) string {
 	if p.loc != nil && p.loc.String() == p.own {
 		return s
 	}
-	return p.T("time_with_offset", map[string]string{"Time": s, "Offset": utcOffset(t)})
+	return p.T("time_with_offset", map[string]string{"Time": s, "Offset": utcOffset(t), "Zone": zoneName(t)})
+}
+
+// zoneName is the zone's abbreviation where it has one ("EST"), else its
+// UTC offset.
+func zoneName(t time.Time) string {
+	name, _ := t.Zone()
+	if name == "" || strings.ContainsAny(name[:1], "+-0123456789") {
+		return utcOffset(t)
+	}
+	return name
 }
 
 func (p *phrases) whenPtr(t *time.Time) string {

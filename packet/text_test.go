@@ -21,8 +21,9 @@ func TestWhen(t *testing.T) {
 		{"zh", "taobao", "Asia/Shanghai", at, "2026年11月3日 12:00"},
 		{"zh", "pinduoduo", "Asia/Tokyo", at, "2026年11月3日 13:00（UTC+09:00）"},
 		{"en", "pinduoduo", "", at, "Nov 3, 2026, 12:00"},
-		{"en", "shopify", "", ny, "Nov 2, 2026, 10:00 (UTC-05:00)"},
-		{"en", "shopify", "America/New_York", at, "Nov 2, 2026, 23:00 (UTC-05:00)"},
+		{"en", "shopify", "", ny, "Nov 2, 2026, 10:00 UTC-05:00"},
+		{"en", "shopify", "America/New_York", at, "Nov 2, 2026, 23:00 EST"},
+		{"en", "paypal", "America/New_York", time.Date(2026, 6, 10, 18, 0, 0, 0, time.UTC), "Jun 10, 2026, 14:00 EDT"},
 	}
 	set := builtin(t)
 	for _, tt := range tests {
