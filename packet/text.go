@@ -84,7 +84,7 @@ func (p *phrases) when(t time.Time) string {
 	if p.loc != nil && p.loc.String() == p.own {
 		return s
 	}
-	return p.T("time_with_offset", map[string]string{"Time": s, "Offset": utcOffset(t), "Zone": zoneName(t)})
+	return p.T("time_with_offset", map[string]string{"Time": s, "Zone": zoneName(t)})
 }
 
 // zoneName is the zone's abbreviation where it has one ("EST"), else its

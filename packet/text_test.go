@@ -19,7 +19,8 @@ func TestWhen(t *testing.T) {
 	}{
 		{"zh", "pinduoduo", "", at, "2026年11月3日 12:00"},
 		{"zh", "taobao", "Asia/Shanghai", at, "2026年11月3日 12:00"},
-		{"zh", "pinduoduo", "Asia/Tokyo", at, "2026年11月3日 13:00（UTC+09:00）"},
+		{"zh", "pinduoduo", "Asia/Tokyo", at, "2026年11月3日 13:00（JST）"},
+		{"zh", "pinduoduo", "", time.Date(2026, 11, 3, 13, 0, 0, 0, time.FixedZone("", 9*3600)), "2026年11月3日 12:00"},
 		{"en", "pinduoduo", "", at, "Nov 3, 2026, 12:00"},
 		{"en", "shopify", "", ny, "Nov 2, 2026, 10:00 UTC-05:00"},
 		{"en", "shopify", "America/New_York", at, "Nov 2, 2026, 23:00 EST"},
