@@ -247,6 +247,18 @@ func yamlError(name string, data []byte, err error) error {
 // manifestFieldNames lists every YAML key that appears anywhere in a manifest.
 func manifestFieldNames() []string {
 	seen := map[string]bool{}
+	walkManifestFields(func(key string, _ reflect.Type) { seen[key] = true })
+	names := make([]string, 0, len(seen))
+	for n := range seen {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// walkManifestFields calls visit with the YAML key and Go type of every
+// field of the manifest and of the package's structs nested in it.
+func walkManifestFields(visit func(key string, t reflect.Type)) {
 	var walk func(t reflect.Type)
 	walk = func(t reflect.Type) {
 		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
@@ -257,17 +269,11 @@ func manifestFieldNames() []string {
 		}
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
-			seen[strings.Split(f.Tag.Get("yaml"), ",")[0]] = true
+			visit(strings.Split(f.Tag.Get("yaml"), ",")[0], f.Type)
 			walk(f.Type)
 		}
 	}
 	walk(reflect.TypeFor[Manifest]())
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
 }
 
 // closest returns the candidate within edit distance 2 of s, or "".

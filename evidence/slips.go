@@ -56,31 +56,17 @@ func lineSlip(name string, data []byte, errLine int) *FieldError {
 var numericKeys = sync.OnceValue(func() map[string]bool {
 	keys := map[string]bool{}
 	other := map[string]bool{} // keys that are not numbers somewhere
-	var walk func(t reflect.Type)
-	walk = func(t reflect.Type) {
-		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
-			t = t.Elem()
+	walkManifestFields(func(key string, ft reflect.Type) {
+		for ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
 		}
-		if t.Kind() != reflect.Struct || t.PkgPath() != reflect.TypeFor[Manifest]().PkgPath() {
-			return
+		switch ft.Kind() {
+		case reflect.Float64, reflect.Int:
+			keys[key] = strings.HasSuffix(key, "_g")
+		default:
+			other[key] = true
 		}
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			key := strings.Split(f.Tag.Get("yaml"), ",")[0]
-			ft := f.Type
-			for ft.Kind() == reflect.Pointer {
-				ft = ft.Elem()
-			}
-			switch ft.Kind() {
-			case reflect.Float64, reflect.Int:
-				keys[key] = strings.HasSuffix(key, "_g")
-			default:
-				other[key] = true
-			}
-			walk(f.Type)
-		}
-	}
-	walk(reflect.TypeFor[Manifest]())
+	})
 	for k := range other {
 		delete(keys, k)
 	}
