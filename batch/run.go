@@ -177,6 +177,9 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	}
 	bo := opt.Build
 	bo.Workers = 1
+	if opt.HTML {
+		bo.PreviewBox = review.ThumbBox // the thumbnails from pixels in hand
+	}
 	prefix := opt.Key.digest()
 
 	records := make([]*Record, len(todo))
@@ -299,7 +302,7 @@ func buildOne(ctx context.Context, p planned, prev *StateEntry, opt Options, bo 
 				r.Error += fmt.Sprintf(" (%s from an earlier run is out of date)", filepath.Join(opt.OutDir, prev.Output))
 			}
 		}
-		r.Row = review.New(p.Rel, StatusFailed, packet.Check(ctx, p.Dir, bo.Options, bo.Load), nil, bo.Templates, opt.OutDir)
+		r.Row = review.New(p.Rel, StatusFailed, packet.CheckDir(ctx, p.Dir, bo.Options, bo.Load), nil, bo.Templates, opt.OutDir)
 		r.Row.OrderID = cmp.Or(r.Row.OrderID, p.id)
 		r.Row.Error = r.Error
 		r.Warnings = r.Row.Warnings()
@@ -343,8 +346,9 @@ func buildOne(ctx context.Context, p planned, prev *StateEntry, opt Options, bo 
 	r.Status = StatusBuilt
 	r.Pages, r.Bytes, r.Output, r.WeightVerdict = res.Pages, res.Bytes, out, res.WeightVerdict
 	// The findings are check's, so every check (and any added later)
-	// reaches the summary and the page.
-	r.Row = review.New(p.Rel, StatusBuilt, packet.Check(ctx, p.Dir, bo.Options, bo.Load), res, bo.Templates, opt.OutDir)
+	// reaches the summary and the page; the build made them from what it
+	// read, so nothing is loaded or decoded again.
+	r.Row = review.New(p.Rel, StatusBuilt, res.Report, res, bo.Templates, opt.OutDir)
 	r.Warnings = r.Row.Warnings()
 	if err := saveRow(ctx, r.Row, rowDir, opt, res.Previews); err != nil {
 		// The packet is fine; the next run rebuilds it to make the row.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image"
 	"slices"
 	"sort"
 	"strings"
@@ -39,6 +40,10 @@ type Options struct {
 	// Profile is the portal's limits; nil means the platform's default
 	// profile from Templates.
 	Profile *templates.Profile
+	// PreviewBox, when set, has Result.Previews carry each exhibit image's
+	// pixels fitted to this box, made while they are in memory, for a
+	// review page's thumbnails.
+	PreviewBox image.Point
 
 	skipConsistency bool // Check reports findings itself
 	labels          labelReads
@@ -241,7 +246,11 @@ func assemble(ctx context.Context, c *evidence.Case, opt Options, q step, cache 
 				name += "-" + g.slices[i]
 			}
 			ext := map[string]string{"jpeg": ".jpg", "png": ".png"}[f.Image.Format]
-			pk.exports = append(pk.exports, exportImage{name: name + ext, image: f.Image, marks: f.Marks})
+			ex := exportImage{name: name + ext, image: f.Image, marks: f.Marks}
+			if i < len(g.previews) {
+				ex.preview = g.previews[i]
+			}
+			pk.exports = append(pk.exports, ex)
 		}
 		for i, e := range g.exhibits {
 			im := exhibitImage{label: e.Label, kind: e.Kind}

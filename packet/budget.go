@@ -105,7 +105,8 @@ func joinAnd(s []string) string {
 }
 
 // fit renders the packet at the best step of the ladder that the profile's
-// byte and page limits allow, and returns it with its PDF bytes.
+// byte and page limits allow, and returns it with its PDF bytes. The label
+// reads are opt.labels.
 func fit(ctx context.Context, c *evidence.Case, opt Options) (*Packet, []byte, int, error) {
 	prof := opt.profile(c.Manifest.Platform)
 	opt.Profile = prof
@@ -125,10 +126,6 @@ func fit(ctx context.Context, c *evidence.Case, opt Options) (*Packet, []byte, i
 		buf   bytes.Buffer
 		pages int
 	)
-	var err error
-	if opt.labels, err = readLabels(ctx, c, opt.Limits); err != nil {
-		return nil, nil, 0, err
-	}
 	cache := newImageCache()
 	render := func(q step) error {
 		var err error

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image"
 	"io"
 	"os"
 	"path/filepath"
@@ -38,6 +39,9 @@ type Result struct {
 	ImagesDir      string   `json:"images_dir,omitempty"`
 	Images         []string `json:"images,omitempty"`
 	Videos         []string `json:"videos,omitempty"`
+	// Report is what Check reports on the order, made from what the build
+	// read (the labels' barcodes are not read again).
+	Report *Report `json:"-"`
 	// Previews are the exhibit images as the packet embeds them, for a
 	// review page's thumbnails (no original is decoded twice).
 	Previews []Preview `json:"-"`
@@ -48,6 +52,9 @@ type Result struct {
 type Preview struct {
 	Name  string    // the exported image's file name: "A1.jpg", "B1-2of3.png"
 	Image pdf.Image // the embedded image
+	// Pixels are the image fitted to Options.PreviewBox, when it was set
+	// and the build had the pixels in memory (nil otherwise).
+	Pixels image.Image
 }
 
 // Render assembles a loaded order and writes its PDF to w (the stream
@@ -56,6 +63,9 @@ type Preview struct {
 // panic while doing so is returned as an error naming the order.
 func Render(ctx context.Context, w io.Writer, c *evidence.Case, opt Options) (_ *Result, _ *Packet, err error) {
 	defer RecoverOrder(c.Dir, &err)
+	if opt.labels, err = readLabels(ctx, c, opt.Limits); err != nil {
+		return nil, nil, err
+	}
 	pk, data, pages, err := fit(ctx, c, opt)
 	if err != nil {
 		var be *BudgetError
@@ -75,8 +85,9 @@ func Render(ctx context.Context, w io.Writer, c *evidence.Case, opt Options) (_ 
 		Pages: pages, Bytes: cw.n, Exhibits: len(c.Exhibits), WeightVerdict: pk.Weights.Verdict,
 		StatementChars: utf8.RuneCountInString(pk.PortalStatement),
 	}
+	res.Report = check(c, opt, opt.labels, nil)
 	for _, e := range pk.exports {
-		res.Previews = append(res.Previews, Preview{Name: e.name, Image: e.image})
+		res.Previews = append(res.Previews, Preview{Name: e.name, Image: e.image, Pixels: e.preview})
 	}
 	for _, k := range pk.Missing {
 		res.Missing = append(res.Missing, string(k))

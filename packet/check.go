@@ -80,32 +80,51 @@ type Report struct {
 	StatementLimit int          `json:"statement_limit,omitempty"`
 }
 
-// Check validates an order folder's manifest and evidence and reports the
-// checklist, contradictions and gaps. The packet can be built when
-// Buildable is true.
-func Check(ctx context.Context, dir string, opt Options, lo evidence.Options) *Report {
-	rep := &Report{Dir: dir, Evidence: []KindStatus{}, Findings: []Finding{}, Unclassified: []string{}}
+// CheckDir loads the order folder dir and checks it (see Check); a folder
+// that does not load gives the load's problems as its findings.
+func CheckDir(ctx context.Context, dir string, opt Options, lo evidence.Options) *Report {
 	c, err := evidence.Load(ctx, dir, lo)
 	if err != nil {
+		rep := newReport(dir)
 		rep.Findings = append(rep.Findings, findingsOf(err)...)
 		return rep
 	}
 	defer c.Close()
+	return Check(ctx, c, opt)
+}
+
+// Check validates a loaded order's manifest and evidence and reports the
+// checklist, contradictions and gaps, without rendering anything. The
+// packet can be built when Buildable is true. Render returns the same
+// report for what it built.
+func Check(ctx context.Context, c *evidence.Case, opt Options) *Report {
+	labels, err := readLabels(ctx, c, opt.Limits)
+	return check(c, opt, labels, err)
+}
+
+func newReport(dir string) *Report {
+	return &Report{Dir: dir, Evidence: []KindStatus{}, Findings: []Finding{}, Unclassified: []string{}}
+}
+
+// check is Check with the label reads (or the error reading them) given,
+// so that a build, which has read them already, does not read them again.
+func check(c *evidence.Case, opt Options, labels labelReads, labelErr error) *Report {
+	rep := newReport(c.Dir)
 	m := c.Manifest
 	rep.OrderID, rep.Dispute = m.OrderID, m.Dispute
 	rep.Unclassified = append(rep.Unclassified, c.Unclassified...)
 	for _, u := range c.Unclassified {
 		rep.Findings = append(rep.Findings, Finding{Severity: SeverityWarning, Fields: []string{"evidence"}, Message: "not used: " + u})
 	}
-	pr, err := prepare(c, Options{Templates: opt.Templates, Lang: opt.Lang, AllowIncomplete: true, skipConsistency: true})
+	pr, err := prepare(c, Options{Templates: opt.Templates, Lang: opt.Lang, Profile: opt.Profile, AllowIncomplete: true, skipConsistency: true})
 	if err != nil {
 		rep.Findings = append(rep.Findings, Finding{Severity: SeverityError, Fields: []string{"dispute"}, Message: err.Error()})
 		return rep
 	}
 	rep.Language = pr.p.lang
 	rep.Findings = append(rep.Findings, Consistency(m, pr.d)...)
-	if labels, err := readLabels(ctx, c, lo.Limits); err != nil {
-		rep.Findings = append(rep.Findings, Finding{Severity: SeverityError, Fields: []string{"evidence"}, Message: err.Error()})
+	if labelErr != nil {
+		rep.Findings = append(rep.Findings, Finding{Severity: SeverityError, Fields: []string{"evidence"}, Message: labelErr.Error()})
 	} else {
 		rep.Findings = append(rep.Findings, labels.findings...)
 	}

@@ -22,6 +22,8 @@ type exportImage struct {
 	name  string // "A1.jpg", "B1-2.png" for a scroll capture's slices
 	image pdf.Image
 	marks []pdf.Mark
+	// preview is the image fitted to Options.PreviewBox, or nil.
+	preview image.Image
 }
 
 // capImage returns the image re-encoded as a JPEG of at most limit bytes,

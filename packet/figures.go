@@ -28,6 +28,9 @@ type figureGroup struct {
 	// slices, for the slices of a scroll capture, names each figure's
 	// place: "2of7".
 	slices []string
+	// previews are the figures' images fitted to Options.PreviewBox, when
+	// imagenorm made them (nil entries when not).
+	previews []image.Image
 }
 
 // Aspect ratios (height over width) that decide an exhibit's layout.
@@ -207,6 +210,7 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q s
 		no := imagenorm.Options{
 			MaxWidth: maxW, MaxHeight: maxH, JPEGQuality: quality,
 			Lossless: lossless, Limits: opt.Limits, Redact: redact, Gray: q.gray,
+			Preview: opt.PreviewBox,
 		}
 		eg.Go(func() error {
 			res, err := cache.normalise(gctx, c, e, no)
@@ -247,6 +251,7 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q s
 			fig.Lines = append(fig.Lines, opt.labels.lines(p, out[i].e)...)
 			g.exhibits = append(g.exhibits, out[i].e)
 			g.figures = append(g.figures, fig)
+			g.previews = append(g.previews, out[i].res.Preview)
 		}
 		groups = append(groups, g)
 	}

@@ -11,6 +11,7 @@ import (
 	"image/jpeg"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -22,7 +23,7 @@ import (
 func TestLabelBarcodeMatches(t *testing.T) {
 	set := builtin(t)
 	dir := filepath.Join(samplesDir, "missing-item-zh")
-	for _, f := range Check(context.Background(), dir, Options{Templates: set}, evidence.Options{}).Findings {
+	for _, f := range CheckDir(context.Background(), dir, Options{Templates: set}, evidence.Options{}).Findings {
 		if strings.Contains(f.Message, "barcode") {
 			t.Errorf("unexpected finding: %s", f)
 		}
@@ -49,7 +50,7 @@ func TestLabelOfAnotherParcel(t *testing.T) {
 	if err := os.WriteFile(manifest, bytes.ReplaceAll(data, []byte("ZT1234567890"), []byte("ZT9876543210")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	rep := Check(context.Background(), dir, Options{Templates: set}, evidence.Options{})
+	rep := CheckDir(context.Background(), dir, Options{Templates: set}, evidence.Options{})
 	if rep.Buildable {
 		t.Fatal("a label of another parcel passes check")
 	}
@@ -84,7 +85,7 @@ func TestLabelUnreadable(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The sample's highlight and redaction boxes are fractions: they fit.
-	rep := Check(context.Background(), dir, Options{Templates: set}, evidence.Options{})
+	rep := CheckDir(context.Background(), dir, Options{Templates: set}, evidence.Options{})
 	found := false
 	for _, f := range rep.Findings {
 		if strings.Contains(f.Message, "no barcode could be read") {
@@ -94,11 +95,15 @@ func TestLabelUnreadable(t *testing.T) {
 	if !rep.Buildable || !found {
 		t.Fatalf("unreadable label: buildable=%v findings=%v", rep.Buildable, rep.Findings)
 	}
-	_, pk, err := Render(context.Background(), &bytes.Buffer{}, loadSample(t, dir), Options{Templates: set})
+	res, pk, err := Render(context.Background(), &bytes.Buffer{}, loadSample(t, dir), Options{Templates: set})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if doc, _ := json.Marshal(pk.Doc); strings.Contains(string(doc), "Barcode read") {
 		t.Error("the packet claims an unreadable barcode was read")
+	}
+	// The build reports what check does, from the labels it read itself.
+	if !reflect.DeepEqual(res.Report, rep) {
+		t.Errorf("the build's report differs from check's:\n build %+v\n check %+v", res.Report, rep)
 	}
 }

@@ -139,7 +139,7 @@ func (o *Order) WriteThumbs(ctx context.Context, dir, pageDir string, previews [
 	}
 	o.Thumbs = nil
 	for _, p := range previews {
-		data, w, h, err := thumbnail(ctx, p.Image)
+		data, w, h, err := thumbnail(ctx, p)
 		if err != nil {
 			return fmt.Errorf("thumbnail of %s: %w", p.Name, err)
 		}

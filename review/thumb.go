@@ -12,7 +12,7 @@ import (
 
 	"github.com/proofpack/proofpack/evidence/imagenorm"
 	"github.com/proofpack/proofpack/internal/jpegscale"
-	"github.com/proofpack/proofpack/pdf"
+	"github.com/proofpack/proofpack/packet"
 )
 
 // Thumbnail box, in pixels: twice the size the page shows them at, for
@@ -24,22 +24,30 @@ const (
 	thumbQuality = 70
 )
 
+// ThumbBox is the box thumbnails fit in: a build given it as
+// packet.Options.PreviewBox hands over pixels of that size, so that most
+// thumbnails need no decoding at all.
+var ThumbBox = image.Pt(thumbWidth, thumbHeight)
+
 // thumbnail returns a small JPEG of an image the packet embeds, and its
 // size. It costs a small fraction of the build, which already made these
-// images: a JPEG is decoded at 1/8 of its size (each 8x8 block's average
+// images: the build's own small rendition (Preview.Pixels, see ThumbBox)
+// is only encoded; without one, a JPEG is decoded at 1/8 of its size (each 8x8 block's average
 // alone, no inverse DCT) when that still covers the size the page shows, a
 // PNG (screenshots, which the packet keeps lossless) is decoded whole; then
 // the image is halved by averaging 2x2 pixels (a bilinear sample midway
 // between four pixels is their average) while it is over twice the box,
 // and scaled the rest of the way.
-func thumbnail(ctx context.Context, im pdf.Image) ([]byte, int, int, error) {
+func thumbnail(ctx context.Context, p packet.Preview) ([]byte, int, int, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, 0, 0, err
 	}
-	var src image.Image
+	im := p.Image
+	src := p.Pixels
 	var err error
-	switch im.Format {
-	case "png":
+	switch {
+	case src != nil:
+	case im.Format == "png":
 		src, err = png.Decode(bytes.NewReader(im.Data))
 	default:
 		denom := 8

@@ -76,6 +76,9 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 		return err
 	}
 	fo.ImagesDir, fo.VideoDir = o.imagesOut, o.videoOut
+	if o.html {
+		fo.PreviewBox = review.ThumbBox
+	}
 	ctx := cmd.Context()
 	var res *packet.Result
 	if o.output == "-" {
@@ -160,7 +163,7 @@ func checkOutput(out string) error {
 // its path.
 func writePage(ctx context.Context, dir string, res *packet.Result, fo packet.FileOptions) (string, error) {
 	pageDir := filepath.Dir(res.Output)
-	row := review.New(filepath.Base(dir), review.StatusBuilt, packet.Check(ctx, dir, fo.Options, fo.Load), res, fo.Templates, pageDir)
+	row := review.New(filepath.Base(dir), review.StatusBuilt, res.Report, res, fo.Templates, pageDir)
 	if err := row.WriteThumbs(ctx, review.RowDir(pageDir, res.Output), pageDir, res.Previews); err != nil {
 		return "", err
 	}

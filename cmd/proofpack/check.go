@@ -65,7 +65,7 @@ func (o *checkOptions) run(cmd *cobra.Command) error {
 			return o.runAll(cmd.Context(), set, orders)
 		}
 	}
-	rep := packet.Check(cmd.Context(), o.dir, packet.Options{Templates: set, Lang: o.lang}, o.loadOptions())
+	rep := packet.CheckDir(cmd.Context(), o.dir, packet.Options{Templates: set, Lang: o.lang}, o.loadOptions())
 	if o.json {
 		enc := json.NewEncoder(o.io.Out)
 		enc.SetIndent("", "  ")
@@ -89,7 +89,7 @@ func (o *checkOptions) runAll(ctx context.Context, set *templates.Set, orders []
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		rep := packet.Check(ctx, ord.Dir, packet.Options{Templates: set, Lang: o.lang}, o.loadOptions())
+		rep := packet.CheckDir(ctx, ord.Dir, packet.Options{Templates: set, Lang: o.lang}, o.loadOptions())
 		reps = append(reps, rep)
 		if !rep.Buildable {
 			bad++

@@ -209,6 +209,11 @@ type Options struct {
 	Redact []image.Rectangle
 	// Gray encodes the output in grayscale.
 	Gray bool
+	// Preview, when set, asks for a small rendition of the output fitted
+	// to this box (Result.Preview), made from the pixels already in memory
+	// (for thumbnails: nothing is decoded again). None is made on the JPEG
+	// fast path, which decodes no pixels.
+	Preview image.Point
 }
 
 // Result is the normalised image.
@@ -224,6 +229,9 @@ type Result struct {
 	KeptOriginal bool
 	// Info is what Inspect found on the original.
 	Info Info
+	// Preview is the output fitted to Options.Preview, when that was set
+	// and the image was decoded; nil otherwise.
+	Preview image.Image
 }
 
 // normError is the concrete error type: its message is one plain sentence,
@@ -453,6 +461,12 @@ func normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 				return res, err
 			}
 			small = orientYCbCr(small, info.Orientation)
+			if opt.Preview != (image.Point{}) {
+				pw, ph := fitBox(small.Rect.Dx(), small.Rect.Dy(), opt.Preview.X, opt.Preview.Y)
+				if p, ok := shrinkYCbCr(small, pw, ph); ok {
+					res.Preview = p
+				}
+			}
 			var buf bytes.Buffer
 			buf.Grow(small.Rect.Dx() * small.Rect.Dy() / 2)
 			if err := jpeg.Encode(&buf, small, &jpeg.Options{Quality: quality}); err != nil {
@@ -485,9 +499,18 @@ func normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 	}
 	work = orient(work, info.Orientation)
 
+	gray := isGrayModel(info.ColorModel) || opt.Gray
 	var out image.Image = nrgbaAsRGBA(work) // opaque, so identical pixels
-	if isGrayModel(info.ColorModel) || opt.Gray {
+	if gray {
 		out = grayFromOpaque(work)
+	}
+	if opt.Preview != (image.Point{}) {
+		pw, ph := fitBox(work.Rect.Dx(), work.Rect.Dy(), opt.Preview.X, opt.Preview.Y)
+		small := downscale(work, pw, ph)
+		res.Preview = nrgbaAsRGBA(small)
+		if gray {
+			res.Preview = grayFromOpaque(small)
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
