@@ -44,6 +44,9 @@ type Options struct {
 	// pixels fitted to this box, made while they are in memory, for a
 	// review page's thumbnails.
 	PreviewBox image.Point
+	// ExportImages has Result.Exports carry each exhibit image as a file
+	// for the portal, within the profile's per-image cap.
+	ExportImages bool
 
 	skipConsistency bool // Check reports findings itself
 	labels          labelReads

@@ -28,7 +28,7 @@ func benchRender(b *testing.B, dir string, workers int) {
 	opt := Options{Templates: set, Workers: workers}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := Render(context.Background(), io.Discard, c, opt); err != nil {
+		if _, err := Render(context.Background(), io.Discard, c, opt); err != nil {
 			b.Fatal(err)
 		}
 	}

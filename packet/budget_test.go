@@ -45,7 +45,7 @@ func TestSamplesMeetTheirProfiles(t *testing.T) {
 			c := loadSample(t, filepath.Join(samplesDir, s.Name))
 			prof := set.ProfileFor(c.Manifest.Platform)
 			var buf bytes.Buffer
-			res, _, err := Render(context.Background(), &buf, c, Options{Templates: set})
+			res, err := Render(context.Background(), &buf, c, Options{Templates: set})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -145,12 +145,12 @@ func TestBudgetErrorSaysWhatWouldFit(t *testing.T) {
 func TestCompactLayoutMeetsAPageLimit(t *testing.T) {
 	set := builtin(t)
 	dir := filepath.Join(samplesDir, "missing-item-en")
-	full, _, err := Render(context.Background(), &bytes.Buffer{}, loadSample(t, dir), Options{Templates: set})
+	full, err := Render(context.Background(), &bytes.Buffer{}, loadSample(t, dir), Options{Templates: set})
 	if err != nil {
 		t.Fatal(err)
 	}
 	limit := &templates.Profile{Name: "limit", Title: "t", Source: "test", MaxPages: full.Pages - 2, DPI: 200}
-	res, _, err := Render(context.Background(), &bytes.Buffer{}, loadSample(t, dir), Options{Templates: set, Profile: limit})
+	res, err := Render(context.Background(), &bytes.Buffer{}, loadSample(t, dir), Options{Templates: set, Profile: limit})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,7 +244,7 @@ func TestGrayscaleProfile(t *testing.T) {
 	prof := *set.ProfileFor(c.Manifest.Platform)
 	prof.Name, prof.Grayscale = "gray-test", true
 	var buf bytes.Buffer
-	if _, _, err := Render(context.Background(), &buf, c, Options{Templates: set, Profile: &prof}); err != nil {
+	if _, err := Render(context.Background(), &buf, c, Options{Templates: set, Profile: &prof}); err != nil {
 		t.Fatal(err)
 	}
 	rep := pdfcheck.CheckBytes(t, buf.Bytes())

@@ -19,7 +19,11 @@ import (
 	"github.com/proofpack/proofpack/templates"
 )
 
-// Result describes a built packet.
+// Result is what a build made of one order: the facts about its PDF, the
+// statement for the portal's text box, the exhibit images as files when
+// asked for, and check's findings. Render (the stream form) fills it in
+// without writing any file; BuildFile (the file form) writes it and
+// records where.
 type Result struct {
 	OrderID        string   `json:"order_id"`
 	Platform       string   `json:"platform"`
@@ -37,14 +41,30 @@ type Result struct {
 	Warnings       []string `json:"warnings,omitempty"`
 	StatementChars int      `json:"statement_chars"`
 	ImagesDir      string   `json:"images_dir,omitempty"`
-	Images         []string `json:"images,omitempty"`
+	Images         []string `json:"images,omitempty"` // the files written into ImagesDir
 	Videos         []string `json:"videos,omitempty"`
+	// Statement is the statement for the portal's text box (the template's
+	// short one when the full one is over the limit; the PDF keeps the
+	// full one).
+	Statement string `json:"-"`
+	// Exports are the exhibit images as files for the portal, within the
+	// profile's per-image cap, when Options.ExportImages asked for them.
+	Exports []File `json:"-"`
 	// Report is what Check reports on the order, made from what the build
 	// read (the labels' barcodes are not read again).
 	Report *Report `json:"-"`
 	// Previews are the exhibit images as the packet embeds them, for a
 	// review page's thumbnails (no original is decoded twice).
 	Previews []Preview `json:"-"`
+
+	packet *Packet // the document, for tests
+}
+
+// File is a file a build makes besides the PDF: a name (no folder) and its
+// bytes.
+type File struct {
+	Name string // "A1.jpg", "B1-2of3.png"
+	Data []byte
 }
 
 // Preview is one exhibit image as the packet embeds it (normalised, without
@@ -57,35 +77,44 @@ type Preview struct {
 	Pixels image.Image
 }
 
-// Render assembles a loaded order and writes its PDF to w (the stream
-// form). The packet is fitted to its profile's byte and page limits,
-// lowering image resolution and quality step by step where it must. A
-// panic while doing so is returned as an error naming the order.
-func Render(ctx context.Context, w io.Writer, c *evidence.Case, opt Options) (_ *Result, _ *Packet, err error) {
+// Render assembles a loaded order, writes its PDF to w and returns what
+// else it built (the stream form; BuildFile is the file form). The packet
+// is fitted to its profile's byte and page limits, lowering image
+// resolution and quality step by step where it must. Nothing is written to
+// w unless the whole packet was built. A panic while building is returned
+// as an error naming the order.
+func Render(ctx context.Context, w io.Writer, c *evidence.Case, opt Options) (_ *Result, err error) {
 	defer RecoverOrder(c.Dir, &err)
 	if opt.labels, err = readLabels(ctx, c, opt.Limits); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	pk, data, pages, err := fit(ctx, c, opt)
 	if err != nil {
 		var be *BudgetError
 		if errors.As(err, &be) {
-			return nil, nil, fmt.Errorf("%s: %w", c.Dir, err)
+			return nil, fmt.Errorf("%s: %w", c.Dir, err)
 		}
-		return nil, nil, err
-	}
-	cw := &countingWriter{w: w}
-	if _, err := cw.Write(data); err != nil {
-		return nil, nil, fmt.Errorf("writing the packet: %w", err)
+		return nil, err
 	}
 	m := c.Manifest
+	prof := opt.profile(m.Platform)
 	res := &Result{
-		Profile: profileName(opt.profile(m.Platform)), Platform: m.Platform,
+		Profile: profileName(prof), Platform: m.Platform,
 		OrderID: m.OrderID, Dir: c.Dir, Dispute: m.Dispute, Language: cmp.Or(opt.Lang, m.Language, "zh"),
-		Pages: pages, Bytes: cw.n, Exhibits: len(c.Exhibits), WeightVerdict: pk.Weights.Verdict,
-		StatementChars: utf8.RuneCountInString(pk.PortalStatement),
+		Pages: pages, Exhibits: len(c.Exhibits), WeightVerdict: pk.Weights.Verdict,
+		Statement: pk.PortalStatement, StatementChars: utf8.RuneCountInString(pk.PortalStatement),
+		packet: pk,
 	}
 	res.Report = check(c, opt, opt.labels, nil)
+	if opt.ExportImages {
+		var limit int64
+		if prof != nil {
+			limit = prof.ImageMaxBytes
+		}
+		if res.Exports, err = exportImages(pk.exports, limit); err != nil {
+			return nil, fmt.Errorf("%s: exporting images: %w", c.Dir, err)
+		}
+	}
 	for _, e := range pk.exports {
 		res.Previews = append(res.Previews, Preview{Name: e.name, Image: e.image, Pixels: e.preview})
 	}
@@ -108,18 +137,12 @@ func Render(ctx context.Context, w io.Writer, c *evidence.Case, opt Options) (_ 
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: the statement for the portal's text box is %d characters; the limit is %d, so the text box may cut it (the PDF keeps it whole)",
 			c.Dir, res.StatementChars, pk.StatementLimit))
 	}
-	return res, pk, nil
-}
-
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
+	n, err := w.Write(data)
+	res.Bytes = int64(n)
+	if err != nil {
+		return nil, fmt.Errorf("writing the packet: %w", err)
+	}
+	return res, nil
 }
 
 // FileOptions add the file form's choices to Options.
@@ -141,7 +164,8 @@ type FileOptions struct {
 
 // BuildFile builds the order folder dir into the PDF file out ("" means
 // ORDER_ID.pdf in the current folder, an existing folder ORDER_ID.pdf in
-// it). Every file is written through a
+// it) and writes what Render returns beside it: the statement, the
+// exhibit images, and the videos. Every file is written through a
 // temporary file and renamed, and those already written are removed again
 // when a later step fails, so a failure, even a panic (returned as an
 // error naming the order), leaves nothing behind; out may not be one of
@@ -173,10 +197,14 @@ func BuildFile(ctx context.Context, dir, out string, opt FileOptions) (res *Resu
 	if err := refuseInput(c, dir, out); err != nil {
 		return nil, err
 	}
-	var pk *Packet
+	imagesDir := opt.ImagesDir
+	if imagesDir == "" && prof != nil && prof.ExportImages {
+		imagesDir = strings.TrimSuffix(out, filepath.Ext(out)) + "-images"
+	}
+	opt.ExportImages = imagesDir != ""
 	err = atomicfile.Write(out, func(w io.Writer) error {
 		var err error
-		res, pk, err = Render(ctx, w, c, opt.Options)
+		res, err = Render(ctx, w, c, opt.Options)
 		return err
 	})
 	if err != nil {
@@ -186,31 +214,25 @@ func BuildFile(ctx context.Context, dir, out string, opt FileOptions) (res *Resu
 	res.Output = out
 	if opt.Statement {
 		txt := strings.TrimSuffix(out, filepath.Ext(out)) + ".txt"
-		err := atomicfile.Write(txt, func(w io.Writer) error {
-			_, err := io.WriteString(w, pk.PortalStatement+"\n")
-			return err
-		})
-		if err != nil {
+		if err := writeFile(txt, []byte(res.Statement+"\n")); err != nil {
 			return nil, err
 		}
 		written = append(written, txt)
 		res.StatementFile = txt
 	}
-	imagesDir := opt.ImagesDir
-	if imagesDir == "" && prof != nil && prof.ExportImages {
-		imagesDir = strings.TrimSuffix(out, filepath.Ext(out)) + "-images"
-	}
 	if imagesDir != "" {
-		var limit int64
-		if prof != nil {
-			limit = prof.ImageMaxBytes
+		if err := os.MkdirAll(imagesDir, 0o755); err != nil {
+			return nil, fmt.Errorf("cannot create %s: %w", imagesDir, err)
 		}
-		files, err := writeImages(imagesDir, pk.exports, limit)
-		written = append(written, files...)
-		if err != nil {
-			return nil, fmt.Errorf("%s: exporting images: %w", c.Dir, err)
+		for _, f := range res.Exports {
+			p := filepath.Join(imagesDir, f.Name)
+			if err := writeFile(p, f.Data); err != nil {
+				return nil, fmt.Errorf("%s: exporting images: %w", c.Dir, err)
+			}
+			written = append(written, p)
+			res.Images = append(res.Images, p)
 		}
-		res.ImagesDir, res.Images = imagesDir, files
+		res.ImagesDir = imagesDir
 	}
 	videoDir := opt.VideoDir
 	if videoDir == "" && prof != nil && prof.VideoMaxBytes > 0 {
@@ -222,18 +244,21 @@ func BuildFile(ctx context.Context, dir, out string, opt FileOptions) (res *Resu
 			limit = prof.VideoMaxBytes
 		}
 		files, err := writeVideos(ctx, c, videoDir, limit)
+		written = append(written, files...) // nothing half-done: the packet goes with its videos
 		if err != nil {
-			// Nothing half-done: the packet goes with its videos.
-			for _, p := range append(files, out, res.StatementFile) {
-				if p != "" {
-					os.Remove(p)
-				}
-			}
 			return nil, fmt.Errorf("%s: exporting videos: %w", c.Dir, err)
 		}
 		res.Videos = files
 	}
 	return res, nil
+}
+
+// writeFile writes data to the file p through a temporary file.
+func writeFile(p string, data []byte) error {
+	return atomicfile.Write(p, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }
 
 // RecoverOrder, deferred, turns a panic while building the order in dir

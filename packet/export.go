@@ -5,13 +5,10 @@ import (
 	"fmt"
 	"image"
 	"image/jpeg"
-	"io"
-	"os"
 	"path/filepath"
 
 	"golang.org/x/image/draw"
 
-	"github.com/proofpack/proofpack/internal/atomicfile"
 	"github.com/proofpack/proofpack/pdf"
 )
 
@@ -59,35 +56,28 @@ func capImage(name string, data []byte, limit int64) ([]byte, error) {
 	}
 }
 
-// writeImages writes each exhibit image into dir, within limit bytes each.
-// Names are the exhibit labels, plain ASCII.
-func writeImages(dir string, images []exportImage, limit int64) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot create %s: %w", dir, err)
-	}
-	var written []string
+// exportImages returns each exhibit image as a file, with the highlights
+// drawn, within limit bytes each. Names are the exhibit labels, plain
+// ASCII.
+func exportImages(images []exportImage, limit int64) ([]File, error) {
+	var files []File
 	for _, im := range images {
 		data := im.image.Data
 		if len(im.marks) > 0 {
 			var err error
 			if data, err = burnMarks(im.image, im.marks); err != nil {
-				return written, fmt.Errorf("%s: %w", im.name, err)
+				return nil, fmt.Errorf("%s: %w", im.name, err)
 			}
 		}
 		capped, err := capImage(im.name, data, limit)
 		if err != nil {
-			return written, err
+			return nil, err
 		}
 		name := im.name
 		if !bytes.Equal(capped, data) { // re-encoded as a JPEG
 			name = name[:len(name)-len(filepath.Ext(name))] + ".jpg"
 		}
-		data = capped
-		p := filepath.Join(dir, name)
-		if err := atomicfile.Write(p, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
-			return written, err
-		}
-		written = append(written, p)
+		files = append(files, File{Name: name, Data: capped})
 	}
-	return written, nil
+	return files, nil
 }

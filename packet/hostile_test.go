@@ -288,7 +288,7 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 
 func TestFullDiskAndInterrupt(t *testing.T) {
 	c := loadSample(t, filepath.Join(samplesDir, "missing-item-zh"))
-	if _, _, err := Render(context.Background(), &failingWriter{}, c, Options{Templates: builtin(t)}); err == nil || !strings.Contains(err.Error(), "no space") {
+	if _, err := Render(context.Background(), &failingWriter{}, c, Options{Templates: builtin(t)}); err == nil || !strings.Contains(err.Error(), "no space") {
 		t.Errorf("full disk: err = %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -393,7 +393,7 @@ func (panickingWriter) Write([]byte) (int, error) { panic("boom") }
 // error naming the order.
 func TestPanicIsAnError(t *testing.T) {
 	c := loadSample(t, filepath.Join(samplesDir, "missing-item-en"))
-	_, _, err := Render(context.Background(), panickingWriter{}, c, Options{Templates: builtin(t)})
+	_, err := Render(context.Background(), panickingWriter{}, c, Options{Templates: builtin(t)})
 	if err == nil || !strings.HasPrefix(err.Error(), c.Dir+": ") || !strings.Contains(err.Error(), "internal error (boom)") {
 		t.Fatalf("err = %v, want an error naming the order and the panic", err)
 	}

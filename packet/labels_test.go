@@ -28,11 +28,11 @@ func TestLabelBarcodeMatches(t *testing.T) {
 			t.Errorf("unexpected finding: %s", f)
 		}
 	}
-	_, pk, err := Render(context.Background(), &bytes.Buffer{}, loadSample(t, dir), Options{Templates: set})
+	res, err := Render(context.Background(), &bytes.Buffer{}, loadSample(t, dir), Options{Templates: set})
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, _ := json.Marshal(pk.Doc)
+	doc, _ := json.Marshal(res.packet.Doc)
 	if !strings.Contains(string(doc), "条码已识读：ZT1234567890，与运单号一致") {
 		t.Error("the label exhibit does not say its barcode was read and matches")
 	}
@@ -65,7 +65,7 @@ func TestLabelOfAnotherParcel(t *testing.T) {
 			t.Errorf("check's error %q does not name %q", msg, want)
 		}
 	}
-	_, _, err = Render(context.Background(), &bytes.Buffer{}, loadSample(t, dir), Options{Templates: set})
+	_, err = Render(context.Background(), &bytes.Buffer{}, loadSample(t, dir), Options{Templates: set})
 	var ce *ContradictionError
 	if !errors.As(err, &ce) || !strings.Contains(err.Error(), "ZT9876543210") {
 		t.Fatalf("build: %v", err)
@@ -95,11 +95,11 @@ func TestLabelUnreadable(t *testing.T) {
 	if !rep.Buildable || !found {
 		t.Fatalf("unreadable label: buildable=%v findings=%v", rep.Buildable, rep.Findings)
 	}
-	res, pk, err := Render(context.Background(), &bytes.Buffer{}, loadSample(t, dir), Options{Templates: set})
+	res, err := Render(context.Background(), &bytes.Buffer{}, loadSample(t, dir), Options{Templates: set})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if doc, _ := json.Marshal(pk.Doc); strings.Contains(string(doc), "Barcode read") {
+	if doc, _ := json.Marshal(res.packet.Doc); strings.Contains(string(doc), "Barcode read") {
 		t.Error("the packet claims an unreadable barcode was read")
 	}
 	// The build reports what check does, from the labels it read itself.

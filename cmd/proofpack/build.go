@@ -82,17 +82,9 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 	ctx := cmd.Context()
 	var res *packet.Result
 	if o.output == "-" {
-		c, err := evidence.Load(ctx, o.dir, fo.Load)
-		if err != nil {
+		if res, err = o.stream(ctx, fo); err != nil {
 			return err
 		}
-		defer c.Close()
-		// Render writes only once the whole packet is built, so a failed
-		// build puts nothing on standard output.
-		if res, _, err = packet.Render(ctx, o.io.Out, c, fo.Options); err != nil {
-			return err
-		}
-		res.Output = "-"
 	} else {
 		if res, err = packet.BuildFile(ctx, o.dir, o.output, fo); err != nil {
 			return err
@@ -133,6 +125,39 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 		fmt.Fprintf(o.io.Out, "%s: the review page\n", page)
 	}
 	return nil
+}
+
+// stream builds the packet onto standard output (Render writes only once
+// the whole packet is built, so a failed build puts nothing there) and
+// says what a packet file would have had beside it that it did not write.
+func (o *buildOptions) stream(ctx context.Context, fo packet.FileOptions) (*packet.Result, error) {
+	c, err := evidence.Load(ctx, o.dir, fo.Load)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	res, err := packet.Render(ctx, o.io.Out, c, fo.Options)
+	if err != nil {
+		return nil, err
+	}
+	res.Output = "-"
+	var unwritten []string
+	if fo.Statement {
+		unwritten = append(unwritten, fmt.Sprintf("the statement for the portal's text box (%d characters)", res.StatementChars))
+	}
+	if prof, err := fo.Templates.Profile(res.Profile); err == nil {
+		if prof.ExportImages {
+			unwritten = append(unwritten, fmt.Sprintf("the exhibit images profile %s asks for", prof.Name))
+		}
+		if prof.VideoMaxBytes > 0 && slices.ContainsFunc(c.Exhibits, func(e *evidence.Exhibit) bool { return e.Video != nil }) {
+			unwritten = append(unwritten, "the videos")
+		}
+	}
+	if len(unwritten) > 0 {
+		fmt.Fprintf(o.io.ErrOut, "proofpack: warning: -o -: standard output holds the PDF only; not written: %s\n", strings.Join(unwritten, ", "))
+		fmt.Fprintln(o.io.ErrOut, "proofpack: hint: give -o FILE to have them written beside the packet")
+	}
+	return res, nil
 }
 
 // orderDir accepts an order's manifest in place of its folder.
