@@ -146,7 +146,9 @@ func LoadFS(ctx context.Context, fsys fs.FS, dir string, opt Options) (*Case, er
 			if e.index >= 0 {
 				field = fmt.Sprintf("evidence[%d].file", e.index)
 			}
-			problems = append(problems, m.FieldError(field, err.Error(), hintFor(err)))
+			p := m.FieldError(field, err.Error(), hintFor(err))
+			p.Err = err
+			problems = append(problems, p)
 		}
 	}
 	if len(problems) > 0 {
@@ -255,7 +257,7 @@ func (c *Case) discover(ctx context.Context, skip []string) error {
 		return fmt.Errorf("%s: reading folder: %w", c.Dir, err)
 	}
 	if limit := c.manifestLimits.evidenceItems(); len(found) > limit {
-		return fmt.Errorf("%s: %d files found; the limit is %d evidence files (raise it with --max-evidence)", c.Dir, len(found), limit)
+		return tag(fmt.Errorf("%s: %d files found; the limit is %d evidence files", c.Dir, len(found), limit), ErrTooManyFiles)
 	}
 	for _, f := range found {
 		switch {
@@ -323,7 +325,11 @@ func (c *Case) inspect(ctx context.Context, e *Exhibit) error {
 	e.Size = int64(len(data))
 	info, err := imagenorm.Inspect(data, c.limits)
 	if err != nil {
-		return fmt.Errorf("%s: %w", e.File, err)
+		err = fmt.Errorf("%s: %w", e.File, err)
+		if errors.Is(err, imagenorm.ErrTooLarge) { // read has checked the bytes
+			err = tag(err, ErrTooManyPixels)
+		}
+		return err
 	}
 	e.Image = info
 	w, h := e.UprightSize()
@@ -350,9 +356,11 @@ func (c *Case) read(p string) ([]byte, error) {
 	if err != nil {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			return nil, fmt.Errorf("%s: file not found", p)
+			return nil, fmt.Errorf("%s: %w", p, ErrNotFound)
 		case strings.Contains(err.Error(), "escapes"):
-			return nil, fmt.Errorf("%s: points outside the order folder", p)
+			// os.Root's only sign of a path or symlink leading out of
+			// the folder: it exports no error value for it.
+			return nil, fmt.Errorf("%s: %w", p, ErrOutsideFolder)
 		}
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
@@ -369,14 +377,14 @@ func (c *Case) read(p string) ([]byte, error) {
 		limit = imagenorm.DefaultMaxBytes
 	}
 	if st.Size() > limit {
-		return nil, fmt.Errorf("%s: %w: file is %d bytes; the limit is %d", p, imagenorm.ErrTooLarge, st.Size(), limit)
+		return nil, tag(fmt.Errorf("%s: %w: file is %d bytes; the limit is %d", p, imagenorm.ErrTooLarge, st.Size(), limit), ErrFileTooLarge)
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: %w: file grew past the %d-byte limit while reading", p, imagenorm.ErrTooLarge, limit)
+		return nil, tag(fmt.Errorf("%s: %w: file grew past the %d-byte limit while reading", p, imagenorm.ErrTooLarge, limit), ErrFileTooLarge)
 	}
 	return data, nil
 }
@@ -397,7 +405,7 @@ func notRegular(m fs.FileMode) error {
 	case m&fs.ModeSymlink != 0:
 		what = "a symlink"
 	}
-	return fmt.Errorf("%s, not a regular file", what)
+	return fmt.Errorf("%s, %w", what, ErrNotRegular)
 }
 
 // ReadExhibit returns the original bytes of e, checking that they still
@@ -461,16 +469,16 @@ func (m *Manifest) Latest() time.Time {
 func hintFor(err error) string {
 	switch {
 	case errors.Is(err, imagenorm.ErrTooLarge):
-		return "shrink the image or raise the limit with --max-pixels / --max-file-mb"
+		return "shrink the image, or raise the limit"
 	case errors.Is(err, imagenorm.ErrUnsupported):
 		return "convert it to JPEG or PNG"
 	case errors.Is(err, imagenorm.ErrCorrupt):
 		return "the file is damaged; export it again from the phone or platform"
-	case strings.Contains(err.Error(), "outside the order folder"):
+	case errors.Is(err, ErrOutsideFolder):
 		return "copy the file into the order folder instead of linking to it"
-	case strings.Contains(err.Error(), "not a regular file"):
+	case errors.Is(err, ErrNotRegular):
 		return "evidence must be an image file"
-	case strings.Contains(err.Error(), "not found"):
+	case errors.Is(err, ErrNotFound):
 		return "check the spelling and the folder; paths are relative to the order folder"
 	}
 	return ""

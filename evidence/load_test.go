@@ -201,30 +201,35 @@ func TestLoadErrors(t *testing.T) {
 		entry    string            // the second evidence line
 		opt      Options
 		want     []string // in the problem
-		sentinel error
+		sentinel error    // imagenorm's
+		typed    error    // this package's
 	}{
 		{
 			name:  "missing file",
 			entry: "  - {file: weights/warehouse.jpg, kind: warehouse-weight}",
 			want:  []string{"weights/warehouse.jpg", "file not found"},
+			typed: ErrNotFound,
 		},
 		{
 			name:    "symlink outside the folder",
 			symlink: map[string]string{"weights/warehouse.jpg": outside},
 			entry:   "  - {file: weights/warehouse.jpg, kind: warehouse-weight}",
 			want:    []string{"weights/warehouse.jpg", "points outside the order folder"},
+			typed:   ErrOutsideFolder,
 		},
 		{
 			name:    "symlink to a parent folder",
 			symlink: map[string]string{"up": ".."},
 			entry:   "  - {file: up/secret.jpg, kind: warehouse-weight}",
 			want:    []string{"up/secret.jpg", "outside the order folder"},
+			typed:   ErrOutsideFolder,
 		},
 		{
 			name:  "directory",
 			files: map[string][]byte{"weights/warehouse.jpg/x": []byte("x")},
 			entry: "  - {file: weights/warehouse.jpg, kind: warehouse-weight}",
 			want:  []string{"weights/warehouse.jpg", "not a regular file"},
+			typed: ErrNotRegular,
 		},
 		{
 			name:     "text named .jpg",
@@ -253,6 +258,7 @@ func TestLoadErrors(t *testing.T) {
 			entry:    "  - {file: weights/warehouse.png, kind: warehouse-weight}",
 			want:     []string{"weights/warehouse.png", "50000x50000", "limit"},
 			sentinel: imagenorm.ErrTooLarge,
+			typed:    ErrTooManyPixels,
 		},
 		{
 			name:     "pixel limit from options",
@@ -261,6 +267,7 @@ func TestLoadErrors(t *testing.T) {
 			opt:      Options{Limits: imagenorm.Limits{MaxPixels: 399}},
 			want:     []string{"weights/warehouse.png", "limit"},
 			sentinel: imagenorm.ErrTooLarge,
+			typed:    ErrTooManyPixels,
 		},
 		{
 			name:     "byte limit from options",
@@ -269,6 +276,7 @@ func TestLoadErrors(t *testing.T) {
 			opt:      Options{Limits: imagenorm.Limits{MaxBytes: 1000}},
 			want:     []string{"weights/warehouse.png", "limit is 1000"},
 			sentinel: imagenorm.ErrTooLarge,
+			typed:    ErrFileTooLarge,
 		},
 		{
 			name:  "HEIC photo",
@@ -319,7 +327,19 @@ func TestLoadErrors(t *testing.T) {
 			if strings.Contains(p.Problem, dir) {
 				t.Errorf("Problem %q repeats the absolute folder path", p.Problem)
 			}
-			// FieldError keeps only the text; the sentinel shows in the hint.
+			// The causes match under errors.Is, through the manifest
+			// error and its problem; the hint says what to do.
+			for _, want := range []error{tt.sentinel, tt.typed} {
+				if want != nil && (!errors.Is(err, want) || !errors.Is(p, want)) {
+					t.Errorf("error %q does not match %v", p.Problem, want)
+				}
+			}
+			if tt.typed != ErrTooManyPixels && errors.Is(err, ErrTooManyPixels) || tt.typed != ErrFileTooLarge && errors.Is(err, ErrFileTooLarge) {
+				t.Errorf("error %q matches a limit it is not about", p.Problem)
+			}
+			if strings.Contains(p.Hint, "--") {
+				t.Errorf("Hint %q names a command-line flag", p.Hint)
+			}
 			switch tt.sentinel {
 			case imagenorm.ErrTooLarge:
 				if !strings.Contains(p.Hint, "shrink") {
@@ -590,5 +610,35 @@ func TestRegions(t *testing.T) {
 		if got := tt.r.Pixels(tt.w, tt.h); got != tt.want && !(got.Empty() && tt.want.Empty()) {
 			t.Errorf("%+v.Pixels(%d, %d) = %v, want %v", tt.r, tt.w, tt.h, got, tt.want)
 		}
+	}
+}
+
+// TestManifestLimitsAreTyped: input over the manifest's limits matches the
+// limit's error, so that a program can say how its user raises it.
+func TestManifestLimitsAreTyped(t *testing.T) {
+	two := manifestWith(t, "  - {file: a.jpg, kind: shipping-label}", "  - {file: b.jpg, kind: warehouse-weight}")
+	images := map[string][]byte{"a.jpg": testJPEG(t, 4, 4, 1), "b.jpg": testJPEG(t, 4, 4, 2)}
+	for _, tt := range []struct {
+		name     string
+		manifest []byte
+		lim      ManifestLimits
+		want     error
+	}{
+		{"listed files", two, ManifestLimits{EvidenceItems: 1}, ErrTooManyFiles},
+		{"files found", manifestWith(t), ManifestLimits{EvidenceItems: 1}, ErrTooManyFiles},
+		{"statement", two, ManifestLimits{StatementChars: 3}, ErrStatementTooLong},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, images)
+			writeFiles(t, dir, map[string][]byte{"order.yaml": tt.manifest})
+			_, err := load(t, dir, Options{Manifest: tt.lim})
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("err = %v; want it to match %v", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "--") {
+				t.Errorf("%q names a command-line flag", err)
+			}
+		})
 	}
 }

@@ -28,7 +28,13 @@ type FieldError struct {
 	Field        string // dotted path such as shipment.warehouse_weight_g
 	Problem      string // what is wrong, including what was expected
 	Hint         string // how to fix it; may be empty
+	// Err is the cause, when it is one of the package's errors (see
+	// ErrNotFound, ErrTooManyPixels, ...) or carries one; nil otherwise.
+	Err error
 }
+
+// Unwrap returns the cause, for errors.Is and errors.As.
+func (e *FieldError) Unwrap() error { return e.Err }
 
 func (e *FieldError) Error() string {
 	var b strings.Builder
@@ -49,6 +55,15 @@ func (e *FieldError) Error() string {
 
 // ManifestError lists every problem found in one manifest.
 type ManifestError struct{ Problems []*FieldError }
+
+// Unwrap returns the problems, so that errors.Is finds a cause in any.
+func (e *ManifestError) Unwrap() []error {
+	errs := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		errs[i] = p
+	}
+	return errs
+}
 
 func (e *ManifestError) Error() string {
 	lines := make([]string, len(e.Problems))

@@ -61,6 +61,9 @@ func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 			add(field, "is required", "")
 		case utf8.RuneCountInString(v) > limit:
 			add(field, fmt.Sprintf("is %d characters; the limit is %d", utf8.RuneCountInString(v), limit), "shorten it")
+			if field == "statement" {
+				ps[len(ps)-1].Err = ErrStatementTooLong
+			}
 		}
 	}
 	finite := func(field string, v *float64) bool {
@@ -196,7 +199,8 @@ func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 	}
 
 	if len(m.Evidence) > lim.evidenceItems() {
-		add("evidence", fmt.Sprintf("lists %d files; the limit is %d", len(m.Evidence), lim.evidenceItems()), "keep the decisive evidence, or raise the limit with --max-evidence")
+		add("evidence", fmt.Sprintf("lists %d files; the limit is %d", len(m.Evidence), lim.evidenceItems()), "keep the decisive evidence, or raise the limit")
+		ps[len(ps)-1].Err = ErrTooManyFiles
 	}
 	files := map[string]int{}
 	for i, e := range m.Evidence {

@@ -100,7 +100,7 @@ type IncompleteError struct {
 }
 
 func (e *IncompleteError) Error() string {
-	return fmt.Sprintf("%s: a %s packet needs evidence that is not there: %s (add the files and list them under evidence:, or pass --allow-incomplete to build anyway: the packet then shows only the evidence it has)",
+	return fmt.Sprintf("%s: a %s packet needs evidence that is not there: %s (add the files and list them under evidence:, or build it incomplete: the packet then shows only the evidence it has)",
 		e.Dir, e.Dispute, strings.Join(e.Missing, ", "))
 }
 

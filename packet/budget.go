@@ -87,7 +87,7 @@ func (e *BudgetError) Error() string {
 		fixes = append(fixes, "drop exhibits "+joinAnd(e.Drop))
 	}
 	if e.Instead != "" {
-		fixes = append(fixes, "use --profile "+e.Instead)
+		fixes = append(fixes, "use the profile "+e.Instead)
 	}
 	if len(fixes) > 0 {
 		b.WriteString("; " + strings.Join(fixes, " or "))

@@ -129,7 +129,7 @@ func TestBudgetErrorSaysWhatWouldFit(t *testing.T) {
 		t.Fatalf("err = %v, want a BudgetError", err)
 	}
 	msg := err.Error()
-	for _, want := range []string{"at the legibility floor", "the limit is 0.5 MB (profile tiny)", "drop exhibits C", "use --profile "} {
+	for _, want := range []string{"at the legibility floor", "the limit is 0.5 MB (profile tiny)", "drop exhibits C", "use the profile "} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("%q lacks %q", msg, want)
 		}

@@ -160,11 +160,11 @@ func check(c *evidence.Case, opt Options, labels labelReads, labelErr error) *Re
 func findingsOf(err error) []Finding {
 	var me *evidence.ManifestError
 	if !errors.As(err, &me) {
-		return []Finding{{Severity: SeverityError, Message: err.Error()}}
+		return []Finding{{Severity: SeverityError, Message: err.Error(), Err: err}}
 	}
 	var fs []Finding
 	for _, p := range me.Problems {
-		f := Finding{Severity: SeverityError, Message: p.Problem, Hint: p.Hint, Position: p.File}
+		f := Finding{Severity: SeverityError, Message: p.Problem, Hint: p.Hint, Position: p.File, Err: p}
 		if p.Line > 0 {
 			f.Position = fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
 		}

@@ -24,6 +24,10 @@ type Finding struct {
 	Message  string   `json:"message"`
 	Hint     string   `json:"hint,omitempty"`
 	Position string   `json:"position,omitempty"` // file:line:col, for manifest problems
+	// Err is the cause of a finding about a file or a limit (it matches
+	// evidence.ErrNotFound, evidence.ErrTooManyPixels, ... under
+	// errors.Is); nil for the rest.
+	Err error `json:"-"`
 }
 
 func (f Finding) String() string {

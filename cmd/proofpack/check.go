@@ -138,6 +138,9 @@ func printReport(io *ioStreams, rep *packet.Report, brief bool) {
 			errs++
 		}
 		fmt.Fprintf(out, "  %-7s %s\n", f.Severity, f)
+		for _, h := range flagHints(f.Err) {
+			fmt.Fprintf(out, "          hint: %s\n", h)
+		}
 	}
 	if rep.StatementLimit > 0 {
 		fmt.Fprintf(out, "  statement: %d of %d characters\n", rep.StatementChars, rep.StatementLimit)

@@ -97,6 +97,9 @@ func execute(ctx context.Context, args []string, io *ioStreams) int {
 		return exitError
 	}
 	fmt.Fprintln(io.ErrOut, "proofpack:", err)
+	for _, h := range flagHints(err) {
+		fmt.Fprintln(io.ErrOut, "proofpack: hint:", h)
+	}
 	return exitError
 }
 
