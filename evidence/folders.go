@@ -36,10 +36,10 @@ func classifyWeighing(nearestDir, file string) (Kind, bool) {
 	return "", false
 }
 
-// FolderNames lists, for each kind, a Chinese and an English folder name
+// folderNames lists, for each kind, a Chinese and an English folder name
 // that classifies the files inside it ("面单/label, 仓库称重/warehouse,
 // …"), for the message about a file nothing classifies.
-func FolderNames() string {
+func folderNames() string {
 	var parts []string
 	for _, ki := range Kinds {
 		var zh, en string

@@ -33,14 +33,14 @@ func TestClassifyWeighingFolders(t *testing.T) {
 }
 
 func TestFolderNames(t *testing.T) {
-	got := FolderNames()
+	got := folderNames()
 	for _, want := range []string{"面单/label", "仓库称重/warehouse", "快递称重/courier", "聊天/chat", "政策/policy"} {
 		if !strings.Contains(got, want) {
-			t.Errorf("FolderNames() = %q; lacks %q", got, want)
+			t.Errorf("folderNames() = %q; lacks %q", got, want)
 		}
 	}
 	if strings.Count(got, "/") != len(Kinds) {
-		t.Errorf("FolderNames() = %q; want one name pair per kind", got)
+		t.Errorf("folderNames() = %q; want one name pair per kind", got)
 	}
 }
 

@@ -246,7 +246,7 @@ func Discover(ctx context.Context, fsys fs.FS, skip []string) ([]Found, error) {
 
 // unclassifiedHint says what to do with a file nothing classifies.
 func unclassifiedHint() string {
-	return "its folder and name match no evidence kind; move it into a folder named for its kind (" + FolderNames() +
+	return "its folder and name match no evidence kind; move it into a folder named for its kind (" + folderNames() +
 		"; in 称重/ or weights/, a name saying whose scale: 仓库/warehouse, 快递/courier, 复称/reweigh) or list it under evidence: in the manifest"
 }
 

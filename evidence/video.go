@@ -19,9 +19,9 @@ import (
 // streamed, never read whole).
 const MaxVideoBytes int64 = 4 << 30
 
-// DefaultVideoFrames is how many stills a video gives when the manifest
+// defaultVideoFrames is how many stills a video gives when the manifest
 // lists no times.
-const DefaultVideoFrames = 4
+const defaultVideoFrames = 4
 
 // VideoInfo is what is known of a video exhibit.
 type VideoInfo struct {
@@ -85,7 +85,7 @@ func (c *Case) inspectVideo(ctx context.Context, e *Exhibit, times []string) err
 		vi.Frames = append(vi.Frames, t)
 	}
 	if len(vi.Frames) == 0 {
-		vi.Frames = video.DefaultTimes(info.Duration, DefaultVideoFrames)
+		vi.Frames = video.DefaultTimes(info.Duration, defaultVideoFrames)
 	}
 	e.Video = vi
 	e.Image = imagenorm.Info{Format: "video", Width: info.Width, Height: info.Height, Orientation: 1, Frames: 1, CapturedAt: info.CreatedAt}

@@ -15,7 +15,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
-	"github.com/proofpack/proofpack/batch"
+	"github.com/proofpack/proofpack/internal/batch"
 )
 
 type batchOptions struct {

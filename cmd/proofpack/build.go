@@ -13,9 +13,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/proofpack/proofpack/evidence"
+	"github.com/proofpack/proofpack/internal/review"
 	"github.com/proofpack/proofpack/internal/units"
 	"github.com/proofpack/proofpack/packet"
-	"github.com/proofpack/proofpack/review"
 )
 
 type buildOptions struct {

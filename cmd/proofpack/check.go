@@ -9,8 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/proofpack/proofpack/batch"
 	"github.com/proofpack/proofpack/evidence"
+	"github.com/proofpack/proofpack/internal/batch"
 	"github.com/proofpack/proofpack/packet"
 	"github.com/proofpack/proofpack/templates"
 )

@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/proofpack/proofpack/evidence"
-	"github.com/proofpack/proofpack/orderimport"
+	"github.com/proofpack/proofpack/internal/orderimport"
 )
 
 type importOptions struct {

@@ -12,7 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/proofpack/proofpack/evidence"
-	"github.com/proofpack/proofpack/scaffold"
+	"github.com/proofpack/proofpack/internal/scaffold"
 )
 
 type initOptions struct {

@@ -9,7 +9,7 @@
 //   - Discover finds the order folders: every folder holding an order
 //     manifest (evidence.ManifestNames), without descending into an order
 //     folder, skipping hidden folders and the output folder.
-//   - Plan reads each manifest for its order id and marks a second folder
+//   - planOrders reads each manifest for its order id and marks a second folder
 //     with the same output file as failed, so no order overwrites another's
 //     packet.
 //   - Shard.Selects keeps a stable subset by hashing the folder's path
@@ -21,4 +21,7 @@
 //     temporary file, so an interrupted batch leaves no half-written PDF),
 //     saving the state after every order so a killed batch resumes, and
 //     WriteSummary writes summary.json and summary.csv atomically.
+//
+// It is the machinery of 'proofpack batch', internal to the command: a Go
+// program builds packets with packet.Render or packet.BuildFile.
 package batch

@@ -86,7 +86,7 @@ func (e *Export) check() error {
 		}
 		fields[c.Field] = true
 	}
-	for _, f := range []string{FOrderID, FItemName} {
+	for _, f := range []string{fOrderID, fItemName} {
 		if !fields[f] {
 			return fmt.Errorf("no column gives %s", f)
 		}
@@ -110,7 +110,7 @@ func recogniseExport(norm []string) *Export {
 			if !slices.Contains(norm, normHeader(c.Header)) {
 				continue
 			}
-			id = id || c.Field == FOrderID
+			id = id || c.Field == fOrderID
 			if !isDefaultHeader(c.Header) {
 				n++
 			}

@@ -133,32 +133,32 @@ func TestMapHeaderExports(t *testing.T) {
 		{
 			name: "pinduoduo", export: "pinduoduo",
 			header: []string{"商品", "订单号", "订单状态", "商品总价(元)", "商品数量(件)", "收货人", "手机", "订单成交时间", "支付时间", "发货时间", "确认收货时间", "商品id", "商品规格", "商家编码-SKU维度", "快递单号", "快递公司"},
-			want: map[string]string{FOrderID: "订单号", FItemName: "商品", FItemQuantity: "商品数量(件)", FItemTotalPrice: "商品总价(元)",
-				FItemSKU: "商家编码-SKU维度", FPlacedAt: "订单成交时间", FShippedAt: "发货时间", FDeliveredAt: "确认收货时间",
-				FTracking: "快递单号", FCarrier: "快递公司"},
+			want: map[string]string{fOrderID: "订单号", fItemName: "商品", fItemQuantity: "商品数量(件)", fItemTotalPrice: "商品总价(元)",
+				fItemSKU: "商家编码-SKU维度", fPlacedAt: "订单成交时间", fShippedAt: "发货时间", fDeliveredAt: "确认收货时间",
+				fTracking: "快递单号", fCarrier: "快递公司"},
 		},
 		{
 			name: "taobao", export: "taobao",
 			header: []string{"订单编号", "买家会员名", "买家支付宝账号", "买家实际支付金额", "订单状态", "收货人姓名", "收货地址", "联系手机", "订单创建时间", "订单付款时间", "宝贝标题", "宝贝种类", "物流单号", "物流公司", "宝贝总数量", "店铺名称"},
-			want: map[string]string{FOrderID: "订单编号", FBuyer: "买家会员名", FItemName: "宝贝标题", FItemQuantity: "宝贝总数量",
-				FPlacedAt: "订单付款时间", FTracking: "物流单号", FCarrier: "物流公司", FShop: "店铺名称"},
+			want: map[string]string{fOrderID: "订单编号", fBuyer: "买家会员名", fItemName: "宝贝标题", fItemQuantity: "宝贝总数量",
+				fPlacedAt: "订单付款时间", fTracking: "物流单号", fCarrier: "物流公司", fShop: "店铺名称"},
 		},
 		{
 			name: "douyin", export: "douyin",
 			header: []string{"主订单编号", "子订单编号", "选购商品", "商品ID", "商品数量", "商品金额", "订单提交时间", "支付完成时间", "快递信息", "订单状态"},
-			want: map[string]string{FOrderID: "主订单编号", FItemName: "选购商品", FItemQuantity: "商品数量", FItemUnitPrice: "商品金额",
-				FPlacedAt: "订单提交时间", FTracking: "快递信息"},
+			want: map[string]string{fOrderID: "主订单编号", fItemName: "选购商品", fItemQuantity: "商品数量", fItemUnitPrice: "商品金额",
+				fPlacedAt: "订单提交时间", fTracking: "快递信息"},
 		},
 		{
 			name: "jd", export: "jd",
 			header: []string{"订单号", "商品ID", "商品名称", "订购数量", "下单时间", "京东价", "订单金额", "订单状态", "客户姓名", "客户地址", "联系电话", "运单号"},
-			want: map[string]string{FOrderID: "订单号", FItemSKU: "商品ID", FItemName: "商品名称", FItemQuantity: "订购数量",
-				FPlacedAt: "下单时间", FItemUnitPrice: "京东价", FTracking: "运单号"},
+			want: map[string]string{fOrderID: "订单号", fItemSKU: "商品ID", fItemName: "商品名称", fItemQuantity: "订购数量",
+				fPlacedAt: "下单时间", fItemUnitPrice: "京东价", fTracking: "运单号"},
 		},
 		{
 			name: "none: too few of an export's headers", export: "",
 			header: []string{"订单号", "商品名称", "数量"},
-			want:   map[string]string{FOrderID: "订单号", FItemName: "商品名称", FItemQuantity: "数量"},
+			want:   map[string]string{fOrderID: "订单号", fItemName: "商品名称", fItemQuantity: "数量"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

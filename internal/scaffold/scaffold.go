@@ -1,6 +1,8 @@
 // Package scaffold writes the commented starting manifest of a new order
 // folder for one dispute type: the fields that dispute needs and its
 // evidence checklist, for the seller to fill in.
+//
+// It is the machinery of 'proofpack init', internal to the command.
 package scaffold
 
 import (

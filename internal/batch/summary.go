@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/proofpack/proofpack/internal/atomicfile"
-	"github.com/proofpack/proofpack/review"
+	"github.com/proofpack/proofpack/internal/review"
 )
 
 // Status of one order in a batch: the same words in the progress lines, the

@@ -40,8 +40,8 @@ func (b *builder) header(field string) string {
 }
 
 // orderFields are read once per order and must agree across its rows.
-var orderFields = []string{FPlatform, FCurrency, FShop, FBuyer, FPlacedAt, FCarrier, FTracking, FShippedAt, FDeliveredAt,
-	FPackagingWeightG, FWarehouseWeightG, FCourierWeightG, FReweighWeightG, FRequestedAt, FClaim, FAmount, FStatement}
+var orderFields = []string{fPlatform, fCurrency, fShop, fBuyer, fPlacedAt, fCarrier, fTracking, fShippedAt, fDeliveredAt,
+	fPackagingWeightG, fWarehouseWeightG, fCourierWeightG, fReweighWeightG, fRequestedAt, fClaim, fAmount, fStatement}
 
 // manifest builds the order's manifest; any problem is a row error.
 func (b *builder) manifest(id string, rows []Row) (*evidence.Manifest, []RowError) {
@@ -77,33 +77,33 @@ func (b *builder) manifest(id string, rows []Row) (*evidence.Manifest, []RowErro
 		return rows[0]
 	}
 	m := &evidence.Manifest{OrderID: id, Dispute: b.dispute, Language: b.lang}
-	m.Platform = cmp.Or(b.platform, strings.ToLower(val[FPlatform]), "other")
+	m.Platform = cmp.Or(b.platform, strings.ToLower(val[fPlatform]), "other")
 	if !slices.Contains(evidence.Platforms, m.Platform) {
-		fail(row(FPlatform), "platform %q: expected one of %s (or give --platform)", m.Platform, strings.Join(evidence.Platforms, ", "))
+		fail(row(fPlatform), "platform %q: expected one of %s (or give --platform)", m.Platform, strings.Join(evidence.Platforms, ", "))
 	}
-	m.Currency = strings.ToUpper(cmp.Or(val[FCurrency], b.currency))
-	m.Shop = cmp.Or(val[FShop], b.shop)
+	m.Currency = strings.ToUpper(cmp.Or(val[fCurrency], b.currency))
+	m.Shop = cmp.Or(val[fShop], b.shop)
 	if m.Shop == "" {
-		fail(rows[0], "no shop name (add a %s column or give --shop)", strings.Join(DefaultHeaders[FShop][:2], "/"))
+		fail(rows[0], "no shop name (add a %s column or give --shop)", strings.Join(DefaultHeaders[fShop][:2], "/"))
 	}
-	m.Buyer = val[FBuyer]
-	m.Shipment.Carrier = val[FCarrier]
-	if v := val[FTracking]; roundedNumber(v) {
-		fail(row(FTracking), "%s: %s", b.header(FTracking), roundedMsg(v))
+	m.Buyer = val[fBuyer]
+	m.Shipment.Carrier = val[fCarrier]
+	if v := val[fTracking]; roundedNumber(v) {
+		fail(row(fTracking), "%s: %s", b.header(fTracking), roundedMsg(v))
 	} else {
 		tracking, carrier := splitTracking(v)
 		m.Shipment.TrackingNumber = tracking
 		m.Shipment.Carrier = cmp.Or(m.Shipment.Carrier, carrier)
 	}
-	m.AfterSale.Claim = val[FClaim]
-	m.Statement = val[FStatement]
+	m.AfterSale.Claim = val[fClaim]
+	m.Statement = val[fStatement]
 
 	times := []struct {
 		f   string
 		dst **time.Time
 	}{
-		{FPlacedAt, &m.PlacedAt}, {FShippedAt, &m.Shipment.ShippedAt}, {FDeliveredAt, &m.Shipment.DeliveredAt},
-		{FRequestedAt, &m.AfterSale.RequestedAt},
+		{fPlacedAt, &m.PlacedAt}, {fShippedAt, &m.Shipment.ShippedAt}, {fDeliveredAt, &m.Shipment.DeliveredAt},
+		{fRequestedAt, &m.AfterSale.RequestedAt},
 	}
 	for _, tf := range times {
 		if v := val[tf.f]; v != "" {
@@ -119,8 +119,8 @@ func (b *builder) manifest(id string, rows []Row) (*evidence.Manifest, []RowErro
 		f   string
 		dst **float64
 	}{
-		{FPackagingWeightG, &m.Shipment.PackagingWeightG}, {FWarehouseWeightG, &m.Shipment.WarehouseWeightG},
-		{FCourierWeightG, &m.Shipment.CourierWeightG}, {FReweighWeightG, &m.Shipment.ReweighWeightG},
+		{fPackagingWeightG, &m.Shipment.PackagingWeightG}, {fWarehouseWeightG, &m.Shipment.WarehouseWeightG},
+		{fCourierWeightG, &m.Shipment.CourierWeightG}, {fReweighWeightG, &m.Shipment.ReweighWeightG},
 	}
 	for _, wf := range weights {
 		if v := val[wf.f]; v != "" {
@@ -132,10 +132,10 @@ func (b *builder) manifest(id string, rows []Row) (*evidence.Manifest, []RowErro
 			*wf.dst = &g
 		}
 	}
-	if v := val[FAmount]; v != "" {
+	if v := val[fAmount]; v != "" {
 		a, err := parseNumber(v, false)
 		if err != nil || a < 0 {
-			fail(row(FAmount), "%s: %s", b.header(FAmount), numErr(err, v, "an amount"))
+			fail(row(fAmount), "%s: %s", b.header(fAmount), numErr(err, v, "an amount"))
 		} else {
 			m.AfterSale.Amount = &a
 		}
@@ -144,68 +144,68 @@ func (b *builder) manifest(id string, rows []Row) (*evidence.Manifest, []RowErro
 	// One item per row; rows of the same item without a SKU (the name is
 	// then its key) are one line.
 	for _, r := range rows {
-		it := evidence.Item{SKU: b.cell(r, FItemSKU), Name: b.cell(r, FItemName)}
+		it := evidence.Item{SKU: b.cell(r, fItemSKU), Name: b.cell(r, fItemName)}
 		if it.Name == "" {
-			fail(r, "no product name (%s is empty)", b.header(FItemName))
+			fail(r, "no product name (%s is empty)", b.header(fItemName))
 		}
 		if it.SKU == "" {
 			it.SKU = itemKey(it.Name)
 		}
-		q := b.cell(r, FItemQuantity)
+		q := b.cell(r, fItemQuantity)
 		switch n, err := parseCount(q); {
 		case q == "":
-			fail(r, "no quantity (%s is empty)", b.header(FItemQuantity))
+			fail(r, "no quantity (%s is empty)", b.header(fItemQuantity))
 		case err != nil:
-			fail(r, "%s: %v", b.header(FItemQuantity), err)
+			fail(r, "%s: %v", b.header(fItemQuantity), err)
 		case n < 1:
-			fail(r, "%s: %d; expected at least 1", b.header(FItemQuantity), n)
+			fail(r, "%s: %d; expected at least 1", b.header(fItemQuantity), n)
 		default:
 			it.Quantity = n
 		}
-		if v := b.cell(r, FItemUnitPrice); v != "" {
+		if v := b.cell(r, fItemUnitPrice); v != "" {
 			p, err := parseNumber(v, false)
 			if err != nil || p < 0 {
-				fail(r, "%s: %s", b.header(FItemUnitPrice), numErr(err, v, "a price"))
+				fail(r, "%s: %s", b.header(fItemUnitPrice), numErr(err, v, "a price"))
 			} else {
 				it.UnitPrice = &p
 			}
-		} else if v := b.cell(r, FItemTotalPrice); v != "" && it.Quantity > 0 {
+		} else if v := b.cell(r, fItemTotalPrice); v != "" && it.Quantity > 0 {
 			p, err := parseNumber(v, false)
 			if err != nil || p < 0 {
-				fail(r, "%s: %s", b.header(FItemTotalPrice), numErr(err, v, "a price"))
+				fail(r, "%s: %s", b.header(fItemTotalPrice), numErr(err, v, "a price"))
 			} else {
 				p = math.Round(p/float64(it.Quantity)*100) / 100
 				it.UnitPrice = &p
 			}
 		}
-		if v := b.cell(r, FItemUnitWeightG); v != "" {
+		if v := b.cell(r, fItemUnitWeightG); v != "" {
 			g, err := parseNumber(v, true)
 			if err != nil || g <= 0 {
-				fail(r, "%s: %s", b.header(FItemUnitWeightG), numErr(err, v, "grams"))
+				fail(r, "%s: %s", b.header(fItemUnitWeightG), numErr(err, v, "grams"))
 			} else {
 				it.UnitWeightG = &g
 			}
-		} else if v := b.cell(r, FItemUnitWeightKG); v != "" {
+		} else if v := b.cell(r, fItemUnitWeightKG); v != "" {
 			kg, err := parseNumber(v, false)
 			if err != nil || kg <= 0 {
-				fail(r, "%s: %s", b.header(FItemUnitWeightKG), numErr(err, v, "kilograms"))
+				fail(r, "%s: %s", b.header(fItemUnitWeightKG), numErr(err, v, "kilograms"))
 			} else {
 				g := kg * 1000
 				it.UnitWeightG = &g
 			}
 		}
-		if v := b.cell(r, FItemMissing); v != "" {
+		if v := b.cell(r, fItemMissing); v != "" {
 			n, err := parseCount(v)
 			switch {
 			case err != nil:
-				fail(r, "%s: %v", b.header(FItemMissing), err)
+				fail(r, "%s: %v", b.header(fItemMissing), err)
 			case n < 0 || (it.Quantity > 0 && n > it.Quantity):
-				fail(r, "%s: %d; expected 0 to the quantity ordered (%d)", b.header(FItemMissing), n, it.Quantity)
+				fail(r, "%s: %d; expected 0 to the quantity ordered (%d)", b.header(fItemMissing), n, it.Quantity)
 			case n > 0:
 				m.AfterSale.Missing = append(m.AfterSale.Missing, evidence.Missing{SKU: it.SKU, Quantity: n})
 			}
 		}
-		if i := slices.IndexFunc(m.Items, func(o evidence.Item) bool { return o.SKU == it.SKU }); i >= 0 && b.cell(r, FItemSKU) == "" {
+		if i := slices.IndexFunc(m.Items, func(o evidence.Item) bool { return o.SKU == it.SKU }); i >= 0 && b.cell(r, fItemSKU) == "" {
 			m.Items[i].Quantity += it.Quantity
 			continue
 		}

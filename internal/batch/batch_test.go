@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/proofpack/proofpack/internal/review"
 	"github.com/proofpack/proofpack/internal/samplegen"
 	"github.com/proofpack/proofpack/packet"
-	"github.com/proofpack/proofpack/review"
 	"github.com/proofpack/proofpack/templates"
 )
 
@@ -183,7 +183,7 @@ func TestPlanDuplicates(t *testing.T) {
 	orders, err := Discover(root, "")
 	must(t, err)
 	var failed []string
-	for _, p := range Plan(orders) {
+	for _, p := range planOrders(orders) {
 		if p.err != nil {
 			failed = append(failed, p.Rel)
 			t.Logf("%s: %v", p.Rel, p.err)

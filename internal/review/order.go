@@ -15,6 +15,9 @@
 //
 // A batch keeps each order's row as JSON beside its thumbnails (Save,
 // Load), so an order that was not rebuilt keeps its row.
+//
+// It is the machinery of 'proofpack batch' and 'build --html', internal to
+// the command.
 package review
 
 import (

@@ -18,8 +18,8 @@ import (
 
 	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/internal/atomicfile"
+	"github.com/proofpack/proofpack/internal/review"
 	"github.com/proofpack/proofpack/packet"
-	"github.com/proofpack/proofpack/review"
 )
 
 // Options configure Run.
@@ -67,11 +67,11 @@ type planned struct {
 	err                 error
 }
 
-// Plan reads every order's manifest for its id and output file name. A
+// planOrders reads every order's manifest for its id and output file name. A
 // folder whose output file (compared without case, for case-insensitive
 // file systems) is already claimed by an earlier folder, in Rel order,
 // gets an error rather than overwriting that order's packet.
-func Plan(orders []Order) []planned {
+func planOrders(orders []Order) []planned {
 	out := make([]planned, len(orders))
 	claimed := map[string]string{} // lower-case output name -> Rel
 	for i, o := range orders {
@@ -147,11 +147,11 @@ func Run(ctx context.Context, opt Options) (*Summary, error) {
 	if w != "" {
 		warn(w)
 	}
-	plan := Plan(all)
+	plans := planOrders(all)
 	var todo []planned
 	present := map[string]bool{}
 	claimedOutputs := map[string]bool{}
-	for _, p := range plan {
+	for _, p := range plans {
 		present[p.Rel] = true
 		if p.output != "" && p.err == nil {
 			claimedOutputs[p.output] = true

@@ -11,4 +11,6 @@
 // belongs to is not written, so no packet is built from half an order; the
 // other orders still import. An order folder that already holds a manifest
 // is never overwritten.
+//
+// It is the machinery of 'proofpack import', internal to the command.
 package orderimport

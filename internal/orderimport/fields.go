@@ -15,33 +15,33 @@ import (
 // Fields a column can map to. Item fields are per row (one order line);
 // the others belong to the order and must agree on every row of it.
 const (
-	FOrderID          = "order_id"
-	FPlatform         = "platform"
-	FCurrency         = "currency"
-	FShop             = "shop"
-	FBuyer            = "buyer"
-	FPlacedAt         = "placed_at"
-	FItemName         = "items.name"
-	FItemSKU          = "items.sku"
-	FItemQuantity     = "items.quantity"
-	FItemUnitPrice    = "items.unit_price"
-	FItemTotalPrice   = "items.total_price" // the line's price; divided by the quantity when no unit price is given
-	FItemUnitWeightG  = "items.unit_weight_g"
-	FItemUnitWeightKG = "items.unit_weight_kg"
-	FItemMissing      = "items.missing_quantity" // after_sale.missing for this line
-	FCarrier          = "shipment.carrier"
-	FTracking         = "shipment.tracking_number"
-	FShippedAt        = "shipment.shipped_at"
-	FDeliveredAt      = "shipment.delivered_at"
-	FPackagingWeightG = "shipment.packaging_weight_g"
-	FWarehouseWeightG = "shipment.warehouse_weight_g"
-	FCourierWeightG   = "shipment.courier_weight_g"
-	FReweighWeightG   = "shipment.reweigh_weight_g"
-	FRequestedAt      = "after_sale.requested_at"
-	FClaim            = "after_sale.claim"
-	FAmount           = "after_sale.amount"
-	FStatement        = "statement"
-	FIgnore           = "-" // a map file's way to drop a column
+	fOrderID          = "order_id"
+	fPlatform         = "platform"
+	fCurrency         = "currency"
+	fShop             = "shop"
+	fBuyer            = "buyer"
+	fPlacedAt         = "placed_at"
+	fItemName         = "items.name"
+	fItemSKU          = "items.sku"
+	fItemQuantity     = "items.quantity"
+	fItemUnitPrice    = "items.unit_price"
+	fItemTotalPrice   = "items.total_price" // the line's price; divided by the quantity when no unit price is given
+	fItemUnitWeightG  = "items.unit_weight_g"
+	fItemUnitWeightKG = "items.unit_weight_kg"
+	fItemMissing      = "items.missing_quantity" // after_sale.missing for this line
+	fCarrier          = "shipment.carrier"
+	fTracking         = "shipment.tracking_number"
+	fShippedAt        = "shipment.shipped_at"
+	fDeliveredAt      = "shipment.delivered_at"
+	fPackagingWeightG = "shipment.packaging_weight_g"
+	fWarehouseWeightG = "shipment.warehouse_weight_g"
+	fCourierWeightG   = "shipment.courier_weight_g"
+	fReweighWeightG   = "shipment.reweigh_weight_g"
+	fRequestedAt      = "after_sale.requested_at"
+	fClaim            = "after_sale.claim"
+	fAmount           = "after_sale.amount"
+	fStatement        = "statement"
+	fIgnore           = "-" // a map file's way to drop a column
 )
 
 // DefaultHeaders lists, for each field, the headers of common exports that
@@ -49,44 +49,44 @@ const (
 // and 付款时间), the earlier one in this list is used and the other column
 // is ignored.
 var DefaultHeaders = map[string][]string{
-	FOrderID:          {"订单号", "订单编号", "主订单编号", "订单ID", "Order ID", "Order Number", "Order No", "Order"},
-	FPlatform:         {"平台", "Platform"},
-	FCurrency:         {"币种", "Currency"},
-	FShop:             {"店铺名称", "店铺", "Shop", "Shop Name", "Store", "Store Name"},
-	FBuyer:            {"买家昵称", "买家", "Buyer", "Buyer Name"},
-	FPlacedAt:         {"下单时间", "订单创建时间", "付款时间", "Order Time", "Order Date", "Placed At"},
-	FItemName:         {"商品名称", "宝贝标题", "商品标题", "Product", "Product Name", "Item Name", "Item"},
-	FItemSKU:          {"商品编码", "商家编码", "SKU", "SKU ID", "规格编码"},
-	FItemQuantity:     {"数量", "购买数量", "商品数量", "Quantity", "Qty"},
-	FItemUnitPrice:    {"单价", "商品单价", "Price", "Unit Price"},
-	FItemTotalPrice:   {"商品总价", "商品总价(元)", "小计", "Line Total", "Item Total"},
-	FItemUnitWeightG:  {"单件重量", "单件重量(g)", "重量(g)", "Weight", "Weight (g)", "Unit Weight", "Unit Weight (g)"},
-	FItemUnitWeightKG: {"单件重量(kg)", "重量(kg)", "Weight (kg)", "Unit Weight (kg)"},
-	FItemMissing:      {"缺件数量", "少件数量", "Missing Quantity", "Missing Qty"},
-	FCarrier:          {"快递公司", "物流公司", "Carrier", "Courier"},
-	FTracking:         {"快递单号", "运单号", "物流单号", "Tracking Number", "Tracking No", "Tracking"},
-	FShippedAt:        {"发货时间", "Ship Time", "Shipped At", "Ship Date"},
-	FDeliveredAt:      {"签收时间", "Delivered At", "Delivery Time"},
-	FPackagingWeightG: {"包装重量", "包装重量(g)", "Packaging Weight", "Packaging Weight (g)"},
-	FWarehouseWeightG: {"仓库称重", "出库重量", "仓库称重(g)", "出库重量(g)", "Warehouse Weight", "Warehouse Weight (g)"},
-	FCourierWeightG:   {"揽收重量", "快递称重", "揽收重量(g)", "Courier Weight", "Courier Weight (g)"},
-	FReweighWeightG:   {"复称重量", "Reweigh Weight"},
-	FRequestedAt:      {"售后申请时间", "退款申请时间", "申请时间", "Refund Requested At", "Requested At"},
-	FClaim:            {"售后原因", "退款原因", "Claim", "Refund Reason"},
-	FAmount:           {"退款金额", "申请金额", "Refund Amount", "Claim Amount"},
-	FStatement:        {"卖家说明", "Statement"},
+	fOrderID:          {"订单号", "订单编号", "主订单编号", "订单ID", "Order ID", "Order Number", "Order No", "Order"},
+	fPlatform:         {"平台", "Platform"},
+	fCurrency:         {"币种", "Currency"},
+	fShop:             {"店铺名称", "店铺", "Shop", "Shop Name", "Store", "Store Name"},
+	fBuyer:            {"买家昵称", "买家", "Buyer", "Buyer Name"},
+	fPlacedAt:         {"下单时间", "订单创建时间", "付款时间", "Order Time", "Order Date", "Placed At"},
+	fItemName:         {"商品名称", "宝贝标题", "商品标题", "Product", "Product Name", "Item Name", "Item"},
+	fItemSKU:          {"商品编码", "商家编码", "SKU", "SKU ID", "规格编码"},
+	fItemQuantity:     {"数量", "购买数量", "商品数量", "Quantity", "Qty"},
+	fItemUnitPrice:    {"单价", "商品单价", "Price", "Unit Price"},
+	fItemTotalPrice:   {"商品总价", "商品总价(元)", "小计", "Line Total", "Item Total"},
+	fItemUnitWeightG:  {"单件重量", "单件重量(g)", "重量(g)", "Weight", "Weight (g)", "Unit Weight", "Unit Weight (g)"},
+	fItemUnitWeightKG: {"单件重量(kg)", "重量(kg)", "Weight (kg)", "Unit Weight (kg)"},
+	fItemMissing:      {"缺件数量", "少件数量", "Missing Quantity", "Missing Qty"},
+	fCarrier:          {"快递公司", "物流公司", "Carrier", "Courier"},
+	fTracking:         {"快递单号", "运单号", "物流单号", "Tracking Number", "Tracking No", "Tracking"},
+	fShippedAt:        {"发货时间", "Ship Time", "Shipped At", "Ship Date"},
+	fDeliveredAt:      {"签收时间", "Delivered At", "Delivery Time"},
+	fPackagingWeightG: {"包装重量", "包装重量(g)", "Packaging Weight", "Packaging Weight (g)"},
+	fWarehouseWeightG: {"仓库称重", "出库重量", "仓库称重(g)", "出库重量(g)", "Warehouse Weight", "Warehouse Weight (g)"},
+	fCourierWeightG:   {"揽收重量", "快递称重", "揽收重量(g)", "Courier Weight", "Courier Weight (g)"},
+	fReweighWeightG:   {"复称重量", "Reweigh Weight"},
+	fRequestedAt:      {"售后申请时间", "退款申请时间", "申请时间", "Refund Requested At", "Requested At"},
+	fClaim:            {"售后原因", "退款原因", "Claim", "Refund Reason"},
+	fAmount:           {"退款金额", "申请金额", "Refund Amount", "Claim Amount"},
+	fStatement:        {"卖家说明", "Statement"},
 }
 
 // fieldAliases are shorter names a map file may use for a field.
 var fieldAliases = map[string]string{
-	"name": FItemName, "sku": FItemSKU, "quantity": FItemQuantity, "unit_price": FItemUnitPrice, "total_price": FItemTotalPrice,
-	"unit_weight_g": FItemUnitWeightG, "unit_weight_kg": FItemUnitWeightKG, "missing_quantity": FItemMissing,
-	"items[].name": FItemName, "items[].sku": FItemSKU, "items[].quantity": FItemQuantity,
-	"items[].unit_price": FItemUnitPrice, "items[].unit_weight_g": FItemUnitWeightG,
-	"carrier": FCarrier, "tracking_number": FTracking, "shipped_at": FShippedAt, "delivered_at": FDeliveredAt,
-	"packaging_weight_g": FPackagingWeightG, "warehouse_weight_g": FWarehouseWeightG,
-	"courier_weight_g": FCourierWeightG, "reweigh_weight_g": FReweighWeightG,
-	"requested_at": FRequestedAt, "claim": FClaim, "amount": FAmount, "ignore": FIgnore,
+	"name": fItemName, "sku": fItemSKU, "quantity": fItemQuantity, "unit_price": fItemUnitPrice, "total_price": fItemTotalPrice,
+	"unit_weight_g": fItemUnitWeightG, "unit_weight_kg": fItemUnitWeightKG, "missing_quantity": fItemMissing,
+	"items[].name": fItemName, "items[].sku": fItemSKU, "items[].quantity": fItemQuantity,
+	"items[].unit_price": fItemUnitPrice, "items[].unit_weight_g": fItemUnitWeightG,
+	"carrier": fCarrier, "tracking_number": fTracking, "shipped_at": fShippedAt, "delivered_at": fDeliveredAt,
+	"packaging_weight_g": fPackagingWeightG, "warehouse_weight_g": fWarehouseWeightG,
+	"courier_weight_g": fCourierWeightG, "reweigh_weight_g": fReweighWeightG,
+	"requested_at": fRequestedAt, "claim": fClaim, "amount": fAmount, "ignore": fIgnore,
 }
 
 // Fields returns every field name a map file may use, sorted.
@@ -95,7 +95,7 @@ func Fields() []string {
 	for f := range DefaultHeaders {
 		out = append(out, f)
 	}
-	out = append(out, FIgnore)
+	out = append(out, fIgnore)
 	sort.Strings(out)
 	return out
 }
@@ -103,7 +103,7 @@ func Fields() []string {
 // canonicalField resolves a map file's field name.
 func canonicalField(f string) (string, bool) {
 	f = strings.TrimSpace(f)
-	if _, ok := DefaultHeaders[f]; ok || f == FIgnore {
+	if _, ok := DefaultHeaders[f]; ok || f == fIgnore {
 		return f, true
 	}
 	if c, ok := fieldAliases[strings.ToLower(f)]; ok {
@@ -156,11 +156,11 @@ func MapHeader(header []string, extra map[string]string) (*Mapping, error) {
 		if i < 0 || used[i] {
 			return
 		}
-		if _, set := m.Column[field]; set && field != FIgnore {
+		if _, set := m.Column[field]; set && field != fIgnore {
 			return
 		}
 		used[i] = true
-		if field != FIgnore {
+		if field != fIgnore {
 			m.Column[field] = i
 		}
 	}
@@ -179,7 +179,7 @@ func MapHeader(header []string, extra map[string]string) (*Mapping, error) {
 		if !slices.Contains(norm, normHeader(h)) {
 			continue // a map file may serve several exports
 		}
-		if prev, dup := seen[field]; dup && field != FIgnore {
+		if prev, dup := seen[field]; dup && field != fIgnore {
 			return nil, fmt.Errorf("map: columns %q and %q both map to %s", prev, h, field)
 		}
 		seen[field] = h
@@ -205,7 +205,7 @@ func MapHeader(header []string, extra map[string]string) (*Mapping, error) {
 			m.Ignored = append(m.Ignored, h)
 		}
 	}
-	if err := m.require(FOrderID, "order id", "我的单号: order_id"); err != nil {
+	if err := m.require(fOrderID, "order id", "我的单号: order_id"); err != nil {
 		return nil, err
 	}
 	return m, nil

@@ -107,10 +107,10 @@ func Import(ctx context.Context, opt Options) (*Report, error) {
 	mp, err := MapHeader(t.Header, opt.Map)
 	if err == nil {
 		rep.Export = mp.Export
-		err = mp.require(FItemName, "product name", "货品: name")
+		err = mp.require(fItemName, "product name", "货品: name")
 	}
 	if err == nil {
-		err = mp.require(FItemQuantity, "quantity", "件数: quantity")
+		err = mp.require(fItemQuantity, "quantity", "件数: quantity")
 	}
 	if err != nil {
 		return rep, fmt.Errorf("%s: %w", opt.Input, err)
@@ -160,13 +160,13 @@ func Import(ctx context.Context, opt Options) (*Report, error) {
 			rep.RowErrors = append(rep.RowErrors, RowError{Row: r.Num, Reason: "not valid UTF-8; save the export as UTF-8"})
 			continue
 		}
-		id := r.Cell(mp.Column[FOrderID])
+		id := r.Cell(mp.Column[fOrderID])
 		if id == "" {
-			rep.RowErrors = append(rep.RowErrors, RowError{Row: r.Num, Reason: fmt.Sprintf("no order id (column %q is empty)", t.Header[mp.Column[FOrderID]])})
+			rep.RowErrors = append(rep.RowErrors, RowError{Row: r.Num, Reason: fmt.Sprintf("no order id (column %q is empty)", t.Header[mp.Column[fOrderID]])})
 			continue
 		}
 		if roundedNumber(id) {
-			rep.RowErrors = append(rep.RowErrors, RowError{Row: r.Num, Reason: t.Header[mp.Column[FOrderID]] + ": " + roundedMsg(id)})
+			rep.RowErrors = append(rep.RowErrors, RowError{Row: r.Num, Reason: t.Header[mp.Column[fOrderID]] + ": " + roundedMsg(id)})
 			continue
 		}
 		g := byID[id]
@@ -256,7 +256,7 @@ func Import(ctx context.Context, opt Options) (*Report, error) {
 			add(g.id, or)
 			add(filepath.Base(or.Dir), or)
 			for _, r := range g.rows {
-				add(b.cell(r, FTracking), or)
+				add(b.cell(r, fTracking), or)
 			}
 		}
 		unmatched, err := copyPhotos(ctx, opt.Evidence, keys)
