@@ -20,14 +20,15 @@ import (
 
 type batchOptions struct {
 	packetFlags
-	io     *ioStreams
-	root   string
-	outDir string
-	jobs   int
-	quiet  bool
-	force  bool
-	shard  string
-	noHTML bool
+	io       *ioStreams
+	root     string
+	outDir   string
+	jobs     int
+	quiet    bool
+	force    bool
+	shard    string
+	noHTML   bool
+	videoOut string
 }
 
 func newBatchCmd(io *ioStreams) *cobra.Command {
@@ -65,6 +66,7 @@ built; 1 nothing could be done (ROOT missing or holding no orders, OUTDIR
 unusable, every order failed, or the batch was interrupted).`,
 		Example: `  proofpack batch orders -o packets
   proofpack batch orders -o packets -j 4 --lang en --quiet
+  proofpack batch orders -o packets --video-out videos
   proofpack batch orders -o packets/shard-2 --shard 2/8`,
 		Args: exactArgs(1, "one folder of order folders"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -78,6 +80,7 @@ unusable, every order failed, or the batch was interrupted).`,
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "show no progress")
 	f.BoolVar(&o.force, "force", false, "rebuild every order, even those unchanged since the last run")
 	f.BoolVar(&o.noHTML, "no-html", false, "do not write the review page (index.html) and its thumbnails")
+	f.StringVar(&o.videoOut, "video-out", "", "also write each order's video exhibits into this folder, one folder per order, re-encoded when over the profile's video limit")
 	f.StringVar(&o.shard, "shard", "", "build only part i of n (1-based), e.g. 2/8, to split a batch across machines")
 	o.addPacketFlags(cmd, "each order's")
 	return cmd
@@ -117,8 +120,9 @@ func (o *batchOptions) run(ctx context.Context) error {
 	}
 	flags := o.key(fo)
 	flags["html"] = strconv.FormatBool(!o.noHTML)
+	flags["video-out"] = o.videoOut
 	opt := batch.Options{
-		Root: o.root, OutDir: o.outDir, Jobs: o.jobs, Force: o.force, Shard: shard, HTML: !o.noHTML,
+		Root: o.root, OutDir: o.outDir, Jobs: o.jobs, Force: o.force, Shard: shard, HTML: !o.noHTML, VideoDir: o.videoOut,
 		Build: fo,
 		Key: batch.RunKey{
 			Tool:      toolID(),

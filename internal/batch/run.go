@@ -33,6 +33,10 @@ type Options struct {
 	// set to 1 so that Jobs bounds the total parallelism.
 	Build packet.FileOptions
 	Key   RunKey // what, besides the order folder, decides a packet's bytes
+	// VideoDir, when set, receives each order's video exhibits, in a
+	// folder per order named as its packet (VideoDir/ORDER_ID/), within
+	// the profile's video limit; it belongs in Key's flags.
+	VideoDir string
 	// HTML, when true, also writes the review page (index.html) and each
 	// order's thumbnails; it belongs in Key's flags, so that turning it on
 	// rebuilds the orders that have no thumbnails.
@@ -335,6 +339,9 @@ func buildOne(ctx context.Context, p planned, prev *StateEntry, opt Options, bo 
 			r.DurationMS = time.Since(t0).Milliseconds()
 			return r, nil, false
 		}
+	}
+	if opt.VideoDir != "" {
+		bo.VideoDir = filepath.Join(opt.VideoDir, strings.TrimSuffix(p.output, filepath.Ext(p.output)))
 	}
 	res, err := packet.BuildFile(ctx, p.Dir, out, bo)
 	if err != nil {
