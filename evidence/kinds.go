@@ -28,12 +28,11 @@ const (
 	Policy          Kind = "policy"
 )
 
-// KindInfo describes one evidence kind.
+// KindInfo describes one evidence kind. Its name in each language is in
+// the phrase books (templates/lang/LANG.yaml, kind_NAME).
 type KindInfo struct {
 	Kind  Kind
 	Group string // exhibit letter: A shipment, B communication, C goods, D documents
-	ZH    string // Chinese name
-	EN    string // English name
 	// Screenshot kinds keep text legible: they are encoded losslessly.
 	Screenshot bool
 	// keywords classify a file by its name or folder (lower case).
@@ -42,21 +41,21 @@ type KindInfo struct {
 
 // Kinds lists every evidence kind in presentation order.
 var Kinds = []KindInfo{
-	{ShippingLabel, "A", "快递面单", "Shipping label", false, []string{"label", "waybill", "面单", "快递单"}},
-	{WarehouseWeight, "A", "仓库称重图", "Warehouse weighing photo", false, []string{"warehouse", "仓库称重", "出库称重", "仓库"}},
-	{CourierWeight, "A", "快递内网称重图", "Courier weighing record", true, []string{"courier", "快递称重", "内网", "揽收"}},
-	{Reweigh, "A", "重新包装称重", "Re-weigh of an identical parcel", false, []string{"reweigh", "re-weigh", "重新称重", "复称", "重新包装"}},
-	{LogisticsProof, "A", "物流证明", "Logistics record", true, []string{"logistics", "tracking", "trace", "物流"}},
-	{Chat, "B", "聊天记录截图", "Chat screenshot", true, []string{"chat", "聊天"}},
-	{PackingPhoto, "C", "打包照片", "Packing photo", false, []string{"packing", "pack", "打包", "装箱", "发货"}},
-	{PackingVideo, "C", "打包视频", "Packing video", false, []string{"打包视频", "装箱视频", "packing-video", "packing video", "packing", "pack", "打包", "装箱"}},
-	{DeliveryVideo, "C", "发货视频", "Dispatch video", false, []string{"发货视频", "出库视频", "delivery-video", "delivery", "dispatch", "shipping-video", "发货", "出库"}},
-	{ProductPhoto, "C", "商品照片", "Product photo", false, []string{"product", "商品", "产品"}},
-	{BuyerPhoto, "C", "买家照片", "Buyer's photo", false, []string{"buyer", "买家"}},
-	{BuyerVideo, "C", "开箱视频", "Buyer's unboxing video", false, []string{"开箱视频", "开箱", "unboxing", "buyer-video", "buyer", "买家"}},
-	{CatalogProof, "D", "店铺无该商品证明", "Proof the shop never sold the item", true, []string{"catalog", "catalogue", "店铺", "无该商品"}},
-	{QualityProof, "D", "商品无质量问题证明", "Proof of no quality problem", true, []string{"quality", "inspection", "certificate", "质检", "质量", "合格"}},
-	{Policy, "D", "售后政策", "After-sales policy", true, []string{"policy", "政策", "售后期"}},
+	{ShippingLabel, "A", false, []string{"label", "waybill", "面单", "快递单"}},
+	{WarehouseWeight, "A", false, []string{"warehouse", "仓库称重", "出库称重", "仓库"}},
+	{CourierWeight, "A", true, []string{"courier", "快递称重", "内网", "揽收"}},
+	{Reweigh, "A", false, []string{"reweigh", "re-weigh", "重新称重", "复称", "重新包装"}},
+	{LogisticsProof, "A", true, []string{"logistics", "tracking", "trace", "物流"}},
+	{Chat, "B", true, []string{"chat", "聊天"}},
+	{PackingPhoto, "C", false, []string{"packing", "pack", "打包", "装箱", "发货"}},
+	{PackingVideo, "C", false, []string{"打包视频", "装箱视频", "packing-video", "packing video", "packing", "pack", "打包", "装箱"}},
+	{DeliveryVideo, "C", false, []string{"发货视频", "出库视频", "delivery-video", "delivery", "dispatch", "shipping-video", "发货", "出库"}},
+	{ProductPhoto, "C", false, []string{"product", "商品", "产品"}},
+	{BuyerPhoto, "C", false, []string{"buyer", "买家"}},
+	{BuyerVideo, "C", false, []string{"开箱视频", "开箱", "unboxing", "buyer-video", "buyer", "买家"}},
+	{CatalogProof, "D", true, []string{"catalog", "catalogue", "店铺", "无该商品"}},
+	{QualityProof, "D", true, []string{"quality", "inspection", "certificate", "质检", "质量", "合格"}},
+	{Policy, "D", true, []string{"policy", "政策", "售后期"}},
 }
 
 // classifyOrder is Kinds with the documents first: their names

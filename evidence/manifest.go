@@ -15,7 +15,7 @@ type Manifest struct {
 	OrderID     string            `yaml:"order_id" json:"order_id" schema:"required" doc:"The platform's order number"`
 	Platform    string            `yaml:"platform" json:"platform" schema:"required" doc:"Marketplace or payment platform"`
 	Dispute     string            `yaml:"dispute" json:"dispute" schema:"required" doc:"Dispute template name, e.g. missing-item"`
-	Language    string            `yaml:"language,omitempty" json:"language,omitempty" doc:"Packet language: zh or en (default zh)"`
+	Language    string            `yaml:"language,omitempty" json:"language,omitempty" doc:"Packet language: the name of a phrase book, zh or en built in (default zh)"`
 	Currency    string            `yaml:"currency,omitempty" json:"currency,omitempty" doc:"ISO 4217 code, e.g. CNY"`
 	TimeZone    string            `yaml:"time_zone,omitempty" json:"time_zone,omitempty" doc:"The order's time zone, an IANA name such as Asia/Shanghai or America/New_York; times are shown in it (default: the platform's own, Asia/Shanghai for the Chinese platforms)"`
 	Shop        string            `yaml:"shop" json:"shop" schema:"required" doc:"The seller's shop name"`
@@ -146,17 +146,6 @@ func (r Region) Pixels(w, h int) image.Rectangle {
 	return image.Rect(int(math.Floor(x)), int(math.Floor(y)), int(math.Ceil(x+rw)), int(math.Ceil(y+rh))).Intersect(image.Rect(0, 0, w, h))
 }
 
-// platformZones are the platforms' own time zones: the one their order
-// pages show times in.
-var platformZones = map[string]string{
-	"pinduoduo": "Asia/Shanghai", "taobao": "Asia/Shanghai", "douyin": "Asia/Shanghai",
-	"jd": "Asia/Shanghai", "wechat": "Asia/Shanghai",
-}
-
-// PlatformZone returns the IANA name of the platform's own time zone, or ""
-// for platforms that serve many zones.
-func PlatformZone(platform string) string { return platformZones[platform] }
-
 // Location is the order's time zone: time_zone when set, else the
 // platform's own zone, else nil, meaning that each time keeps the offset it
 // was written with. A time written without an offset is local time in it.
@@ -177,11 +166,11 @@ func (m *Manifest) Location() *time.Location {
 	return loc
 }
 
-// Platforms lists the accepted platform names.
-var Platforms = []string{"pinduoduo", "taobao", "douyin", "jd", "wechat", "stripe", "shopify", "paypal", "amazon", "other"}
-
-// Languages lists the accepted packet languages.
-var Languages = []string{"zh", "en"}
+// DefaultLanguage is the packet's language when neither the manifest nor
+// the command says: the language of the platforms proofpack began with.
+// Which languages exist is data: a language is accepted wherever the
+// templates have its phrase book (templates/lang/LANG.yaml).
+const DefaultLanguage = "zh"
 
 // Date is one date of an order's story, as the manifest records it.
 type Date struct {

@@ -326,11 +326,11 @@ func TestParseManifestErrors(t *testing.T) {
 			hint:  "other",
 		},
 		{
-			name:  "unknown language",
-			data:  edit("language: zh", "language: fr"),
+			name:  "not a language code",
+			data:  edit("language: zh", "language: Chinese"),
 			field: "language",
 			line:  4,
-			want:  []string{`"fr"`, "zh or en"},
+			want:  []string{`"Chinese"`, "zh or en"},
 		},
 		{
 			name:  "bad currency",

@@ -18,7 +18,7 @@ func Schema() map[string]any {
 	s["title"] = "proofpack order manifest"
 	props := s["properties"].(map[string]any)
 	props["platform"].(map[string]any)["enum"] = Platforms
-	props["language"].(map[string]any)["enum"] = Languages
+	props["language"].(map[string]any)["pattern"] = LanguageRe.String()
 	return s
 }
 

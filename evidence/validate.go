@@ -43,6 +43,10 @@ func (l ManifestLimits) evidenceItems() int {
 var (
 	disputeRe  = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
 	currencyRe = regexp.MustCompile(`^[A-Z]{3}$`)
+	// LanguageRe is the form of a language code: the name of a phrase
+	// book, such as zh or en. Whether the book exists is the templates'
+	// to say.
+	LanguageRe = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 )
 
 // Validate checks the values of a decoded manifest against the default
@@ -121,8 +125,8 @@ func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 			add("time_zone", fmt.Sprintf("unknown time zone %q; expected an IANA name", m.TimeZone), "for example Asia/Shanghai, Europe/London or America/New_York")
 		}
 	}
-	if m.Language != "" && !slices.Contains(Languages, m.Language) {
-		add("language", fmt.Sprintf("unknown language %q; expected zh or en", m.Language), "")
+	if m.Language != "" && !LanguageRe.MatchString(m.Language) {
+		add("language", fmt.Sprintf("%q is not a language code; expected the name of a phrase book such as zh or en", m.Language), "")
 	}
 	if m.Currency != "" && !currencyRe.MatchString(m.Currency) {
 		add("currency", fmt.Sprintf("%q is not a currency code; expected three capital letters such as CNY or USD", m.Currency), "")

@@ -25,7 +25,7 @@ const DefaultDPI = 200
 // Options shape one packet.
 type Options struct {
 	Templates       *templates.Set // required
-	Lang            string         // "zh" or "en"; "" means the manifest's language, then zh
+	Lang            string         // a phrase book's language; "" means the manifest's, then evidence.DefaultLanguage
 	Paper           string         // "a4" (default) or "letter"
 	DPI             int            // 0 means DefaultDPI
 	JPEGQuality     int            // 0 means imagenorm's default
@@ -119,22 +119,22 @@ type prepared struct {
 // the weights and renders the statement: everything but the images.
 func prepare(c *evidence.Case, opt Options) (*prepared, error) {
 	m := c.Manifest
-	lang := cmp.Or(opt.Lang, m.Language, "zh")
-	if !slices.Contains(evidence.Languages, lang) {
-		return nil, fmt.Errorf("unknown language %q; expected zh or en", lang)
-	}
+	lang := cmp.Or(opt.Lang, m.Language, evidence.DefaultLanguage)
 	if opt.Templates == nil {
 		return nil, errors.New("packet: no templates given")
+	}
+	book, err := opt.Templates.Lang(lang)
+	if err != nil {
+		if opt.Lang == "" && m.Language != "" {
+			return nil, fmt.Errorf("%s: language: %w", c.Dir, err)
+		}
+		return nil, err
 	}
 	d, err := opt.Templates.Dispute(m.Dispute, lang)
 	if err != nil {
 		return nil, fmt.Errorf("%s: dispute: %w", c.Dir, err)
 	}
-	book, err := opt.Templates.Lang(lang)
-	if err != nil {
-		return nil, err
-	}
-	p := &phrases{lang: lang, book: book, loc: m.Location(), own: evidence.PlatformZone(m.Platform)}
+	p := &phrases{Words: templates.Words{Book: book}, loc: m.Location(), own: evidence.PlatformZone(m.Platform)}
 	pk := &Packet{StatementLimit: d.StatementLimit}
 	if prof := opt.profile(m.Platform); prof != nil && prof.StatementChars > 0 && (pk.StatementLimit == 0 || prof.StatementChars < pk.StatementLimit) {
 		pk.StatementLimit = prof.StatementChars
@@ -162,35 +162,35 @@ func prepare(c *evidence.Case, opt Options) (*prepared, error) {
 	if len(pk.Missing) > 0 && !opt.AllowIncomplete {
 		e := &IncompleteError{Dir: c.Dir, Dispute: d.Name}
 		for _, k := range pk.Missing {
-			e.Missing = append(e.Missing, fmt.Sprintf("%s (%s)", k, p.kind(k)))
+			e.Missing = append(e.Missing, fmt.Sprintf("%s (%s)", k, p.Kind(k)))
 		}
 		return nil, e
 	}
 	pk.Weights = Reconcile(m)
 	facts := newFacts(c, p, pk.Weights)
-	var sb strings.Builder
-	if err := d.StatementTemplate().Execute(&sb, facts); err != nil {
+	statement, err := d.StatementTemplate().Execute(facts)
+	if err != nil {
 		return nil, fmt.Errorf("%s: statement: %w", d.Source, err)
 	}
-	pk.Statement = withNote(tidy(sb.String()), m.Statement, p)
+	pk.Statement = withNote(tidy(statement), m.Statement, p)
 	pk.PortalStatement = pk.Statement
 	if short := d.ShortStatementTemplate(); short != nil && pk.StatementLimit > 0 && utf8.RuneCountInString(pk.Statement) > pk.StatementLimit {
-		var sb strings.Builder
-		if err := short.Execute(&sb, facts); err != nil {
+		short, err := short.Execute(facts)
+		if err != nil {
 			return nil, fmt.Errorf("%s: short_statement: %w", d.Source, err)
 		}
-		pk.PortalStatement = tidy(sb.String())
+		pk.PortalStatement = tidy(short)
 	}
 	var summary string
 	if t := d.CaseSummaryTemplate(); t != nil {
-		var sb strings.Builder
-		if err := t.Execute(&sb, facts); err != nil {
+		s, err := t.Execute(facts)
+		if err != nil {
 			return nil, fmt.Errorf("%s: case_summary: %w", d.Source, err)
 		}
-		summary = tidy(sb.String())
+		summary = tidy(s)
 	}
-	if p.err != nil {
-		return nil, fmt.Errorf("templates: %w", p.err)
+	if p.Err != nil {
+		return nil, fmt.Errorf("templates: %w", p.Err)
 	}
 	return &prepared{d: d, p: p, facts: facts, pk: pk, checklist: list, summary: summary}, nil
 }
@@ -274,7 +274,7 @@ func assemble(ctx context.Context, c *evidence.Case, opt Options, q step, cache 
 			Subject:  p.T("subject", facts),
 			Author:   m.Shop,
 			Keywords: strings.Join([]string{m.OrderID, m.Shipment.TrackingNumber, d.Name}, " "),
-			Language: map[string]string{"zh": "zh-CN", "en": "en"}[p.lang],
+			Language: p.S("language_tag"),
 			Created:  generated,
 		},
 		Paper:  opt.Paper,
@@ -284,8 +284,8 @@ func assemble(ctx context.Context, c *evidence.Case, opt Options, q step, cache 
 	for _, name := range d.Sections {
 		doc.Sections = append(doc.Sections, a.section(name)...)
 	}
-	if p.err != nil {
-		return nil, fmt.Errorf("templates: %w", p.err)
+	if p.Err != nil {
+		return nil, fmt.Errorf("templates: %w", p.Err)
 	}
 	pk.Doc = doc
 	return pk, nil
@@ -295,7 +295,7 @@ func newFacts(c *evidence.Case, p *phrases, w *Weights) *Facts {
 	m := c.Manifest
 	f := &Facts{
 		OrderID: m.OrderID, Shop: m.Shop, Buyer: m.Buyer, Platform: m.Platform,
-		PlatformName: p.platform(m.Platform),
+		PlatformName: p.Platform(m.Platform),
 		Carrier:      m.Shipment.Carrier, Tracking: m.Shipment.TrackingNumber,
 		PlacedAt: p.whenPtr(m.PlacedAt), ShippedAt: p.whenPtr(m.Shipment.ShippedAt),
 		DeliveredAt: p.whenPtr(m.Shipment.DeliveredAt), RequestedAt: p.whenPtr(m.AfterSale.RequestedAt),

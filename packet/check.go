@@ -55,7 +55,7 @@ func checklist(c *evidence.Case, d *templates.Dispute, p *phrases) []KindStatus 
 		if !listed {
 			n = NeedAdditional
 		}
-		ks := KindStatus{Kind: ki.Kind, Name: p.kind(ki.Kind), Need: n, Exhibits: []string{}, Files: []string{}}
+		ks := KindStatus{Kind: ki.Kind, Name: p.Kind(ki.Kind), Need: n, Exhibits: []string{}, Files: []string{}}
 		for _, e := range exhibits {
 			ks.Exhibits = append(ks.Exhibits, e.Label)
 			ks.Files = append(ks.Files, e.File)
@@ -121,7 +121,7 @@ func check(c *evidence.Case, opt Options, labels labelReads, labelErr error) *Re
 		rep.Findings = append(rep.Findings, Finding{Severity: SeverityError, Fields: []string{"dispute"}, Message: err.Error()})
 		return rep
 	}
-	rep.Language = pr.p.lang
+	rep.Language = pr.p.Book.Language
 	rep.Findings = append(rep.Findings, Consistency(m, pr.d)...)
 	if labelErr != nil {
 		rep.Findings = append(rep.Findings, Finding{Severity: SeverityError, Fields: []string{"evidence"}, Message: labelErr.Error()})

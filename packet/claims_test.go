@@ -60,7 +60,7 @@ func TestStatementClaimsOnlyItsExhibits(t *testing.T) {
 				}
 				pk := pr.pk
 				texts := map[string]string{"statement": pk.Statement, "portal text": pk.PortalStatement, "case summary": pr.summary}
-				bad := append([]string{ki.ZH, ki.EN}, showsKind[ki.Kind][lang]...)
+				bad := append(kindNames(t, set, ki.Kind), showsKind[ki.Kind][lang]...)
 				w := pk.Weights
 				others := map[string]bool{grams(w.ExpectedG): true, grams(w.ShortG): true, grams(w.MissingG): true, grams(w.Tolerance): true}
 				for _, r := range w.Readings {
@@ -70,7 +70,7 @@ func TestStatementClaimsOnlyItsExhibits(t *testing.T) {
 				}
 				for _, r := range w.Readings {
 					if readingKind[r.Source] == ki.Kind {
-						p := &phrases{lang: lang, book: mustLang(t, lang)}
+						p := &phrases{Words: templates.Words{Book: mustLang(t, lang)}}
 						bad = append(bad, p.S("said_"+r.Source), p.S("reading_"+r.Source))
 						if fig := grams(r.Grams); !others[fig] { // its figure, where no other number reads the same
 							bad = append(bad, fig)
@@ -95,6 +95,20 @@ func TestStatementClaimsOnlyItsExhibits(t *testing.T) {
 			})
 		}
 	}
+}
+
+// kindNames names kind k in every language.
+func kindNames(t *testing.T, set *templates.Set, k evidence.Kind) []string {
+	t.Helper()
+	var names []string
+	for _, lang := range set.Languages() {
+		w := templates.Words{Book: mustLang(t, lang)}
+		names = append(names, w.Kind(k))
+		if w.Err != nil {
+			t.Fatal(w.Err)
+		}
+	}
+	return names
 }
 
 func mustLang(t *testing.T, lang string) *templates.Lang {
@@ -130,7 +144,7 @@ func TestPacketShowsOnlyWhatItHas(t *testing.T) {
 				if len(c.ByKind(ki.Kind)) > 0 {
 					continue
 				}
-				for _, name := range []string{ki.ZH, ki.EN} {
+				for _, name := range kindNames(t, set, ki.Kind) {
 					if strings.Contains(doc, name) {
 						t.Errorf("the packet names %q, of which it has no exhibit", name)
 					}

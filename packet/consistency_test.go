@@ -139,15 +139,15 @@ func TestTimelineTellsEveryDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, lang := range evidence.Languages {
+	for _, lang := range set.Languages() {
 		book, err := set.Lang(lang)
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := &phrases{lang: lang, book: book}
+		p := &phrases{Words: templates.Words{Book: book}}
 		rows := sortedEvents(m, p)
-		if p.err != nil {
-			t.Fatalf("%s: %v", lang, p.err)
+		if p.Err != nil {
+			t.Fatalf("%s: %v", lang, p.Err)
 		}
 		if len(rows) != len(m.Dates()) {
 			t.Fatalf("%s: %d rows for %d dates", lang, len(rows), len(m.Dates()))

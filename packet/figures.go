@@ -264,7 +264,7 @@ func exhibitFigure(p *phrases, n normalised) pdf.Figure {
 	e := n.e
 	fig := pdf.Figure{
 		Label:   p.T("exhibit", e.Label),
-		Caption: cmp.Or(e.Caption, p.kind(e.Kind)),
+		Caption: cmp.Or(e.Caption, p.Kind(e.Kind)),
 		Lines:   exhibitLines(p, e),
 		Image:   pdfImage(n.res.Format, n.res.Width, n.res.Height, n.dpi, n.res.Data),
 	}

@@ -3,6 +3,7 @@ package packet
 import (
 	"bytes"
 	"context"
+	"github.com/proofpack/proofpack/templates"
 	"image"
 	"image/png"
 	"path/filepath"
@@ -40,7 +41,7 @@ func TestScrollSlicesPairUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &phrases{lang: "en", book: book}
+	p := &phrases{Words: templates.Words{Book: book}}
 	for _, h := range []int{250, 300, 401, 1000} {
 		img := image.NewGray(image.Rect(0, 0, 40, h))
 		var buf bytes.Buffer

@@ -81,7 +81,7 @@ func (a *assembler) cover() pdf.Section {
 	}
 	blocks = append(blocks, kv(
 		[2]string{p.S("cover_order"), m.OrderID},
-		[2]string{p.S("cover_platform"), p.platform(m.Platform)},
+		[2]string{p.S("cover_platform"), p.Platform(m.Platform)},
 		[2]string{p.S("cover_dispute"), a.d.Title},
 		[2]string{p.S("cover_shop"), m.Shop},
 		[2]string{p.S("cover_buyer"), m.Buyer},
@@ -90,7 +90,7 @@ func (a *assembler) cover() pdf.Section {
 	if len(a.c.Exhibits) > 0 {
 		t := &pdf.Table{Columns: []string{"#", p.S("exhibit_kind"), p.S("exhibit_caption")}, Widths: []float64{0.6, 1.8, 4}}
 		for _, e := range a.c.Exhibits {
-			t.Rows = append(t.Rows, []string{e.Label, p.kind(e.Kind), e.Caption})
+			t.Rows = append(t.Rows, []string{e.Label, p.Kind(e.Kind), e.Caption})
 		}
 		blocks = append(blocks, heading(p.S("cover_exhibits")), pdf.Block{Table: t})
 	}
@@ -101,7 +101,7 @@ func (a *assembler) factsSection() pdf.Section {
 	p, m := a.p, a.m
 	blocks := []pdf.Block{kv(
 		[2]string{p.S("facts_order_id"), m.OrderID},
-		[2]string{p.S("facts_platform"), p.platform(m.Platform)},
+		[2]string{p.S("facts_platform"), p.Platform(m.Platform)},
 		[2]string{p.S("facts_shop"), m.Shop},
 		[2]string{p.S("facts_buyer"), m.Buyer},
 		[2]string{p.S("facts_placed"), p.whenPtr(m.PlacedAt)},
@@ -233,7 +233,7 @@ func (a *assembler) exhibits() []pdf.Section {
 		Widths:  []float64{0.6, 1.6, 2.4, 1.8},
 	}
 	for _, e := range a.c.Exhibits {
-		idx.Rows = append(idx.Rows, []string{e.Label, p.kind(e.Kind), e.Caption, e.File})
+		idx.Rows = append(idx.Rows, []string{e.Label, p.Kind(e.Kind), e.Caption, e.File})
 	}
 	out := []pdf.Section{{ID: "exhibits", Title: p.S("section_exhibits"), Continue: true, Blocks: []pdf.Block{para(p.S("exhibits_intro")), {Table: idx}}}}
 	for _, g := range a.figs {

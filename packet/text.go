@@ -1,7 +1,6 @@
 package packet
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -12,36 +11,14 @@ import (
 	"github.com/proofpack/proofpack/templates"
 )
 
-// phrases renders the language's fixed wording, keeping the first error.
+// phrases renders the packet's wording in its language.
 type phrases struct {
-	lang string
-	book *templates.Lang
-	err  error
+	templates.Words
 	// loc is the order's time zone (nil: each time keeps its own offset);
 	// own is the platform's own zone, whose offset goes without saying.
 	loc *time.Location
 	own string
 }
-
-// T renders the phrase key over data.
-func (p *phrases) T(key string, data any) string {
-	t, err := p.book.Phrase(key)
-	if err == nil {
-		var b bytes.Buffer
-		if err = t.Execute(&b, data); err == nil {
-			return b.String()
-		}
-	}
-	if p.err == nil {
-		p.err = err
-	}
-	return "[" + key + "]"
-}
-
-// S renders a phrase that takes no data.
-func (p *phrases) S(key string) string { return p.T(key, nil) }
-
-func (p *phrases) zh() bool { return p.lang == "zh" }
 
 // grams formats a weight.
 func grams(g float64) string { return strconv.FormatFloat(g, 'f', -1, 64) + " g" }
@@ -102,26 +79,6 @@ func (p *phrases) whenPtr(t *time.Time) string {
 		return ""
 	}
 	return p.when(*t)
-}
-
-// platform names a platform in the packet's language (phrase
-// platform_NAME), or gives the name as it is for one the book lacks.
-func (p *phrases) platform(name string) string {
-	if _, err := p.book.Phrase("platform_" + name); err != nil {
-		return name
-	}
-	return p.S("platform_" + name)
-}
-
-func (p *phrases) kind(k evidence.Kind) string {
-	ki, ok := evidence.LookupKind(k)
-	if !ok {
-		return string(k)
-	}
-	if p.zh() {
-		return ki.ZH
-	}
-	return ki.EN
 }
 
 // list joins items the language's way: "A, B and C", "A、B、C".

@@ -1,6 +1,7 @@
 package packet
 
 import (
+	"github.com/proofpack/proofpack/templates"
 	"testing"
 	"time"
 
@@ -33,7 +34,7 @@ func TestWhen(t *testing.T) {
 			t.Fatal(err)
 		}
 		m := &evidence.Manifest{Platform: tt.platform, TimeZone: tt.zone}
-		p := &phrases{lang: tt.lang, book: book, loc: m.Location(), own: evidence.PlatformZone(tt.platform)}
+		p := &phrases{Words: templates.Words{Book: book}, loc: m.Location(), own: evidence.PlatformZone(tt.platform)}
 		if got := p.when(tt.t); got != tt.want {
 			t.Errorf("%s %s %q: when(%v) = %q, want %q", tt.lang, tt.platform, tt.zone, tt.t, got, tt.want)
 		}
@@ -51,7 +52,7 @@ func TestItems(t *testing.T) {
 		{"en", "2 × Stainless steel cup and one cup sleeve"},
 	} {
 		book, _ := set.Lang(tt.lang)
-		p := &phrases{lang: tt.lang, book: book}
+		p := &phrases{Words: templates.Words{Book: book}}
 		name := map[string][2]string{"zh": {"不锈钢保温杯 500ml", "杯套"}, "en": {"Stainless steel cup", "cup sleeve"}}[tt.lang]
 		if got := p.list([]string{p.item(name[0], 2), p.item(name[1], 1)}); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.lang, got, tt.want)
@@ -62,7 +63,7 @@ func TestItems(t *testing.T) {
 // TestSellerNoteBeforeRequest keeps the statement ending with its request.
 func TestSellerNoteBeforeRequest(t *testing.T) {
 	book, _ := builtin(t).Lang("en")
-	p := &phrases{lang: "en", book: book}
+	p := &phrases{Words: templates.Words{Book: book}}
 	got := withNote("Dear reviewer.\n\nFacts.\n\nWe ask that the claim be declined.", " Packed by two people. ", p)
 	want := "Dear reviewer.\n\nFacts.\n\nSeller's note: Packed by two people.\n\nWe ask that the claim be declined."
 	if got != want {

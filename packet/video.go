@@ -122,9 +122,9 @@ func videoLines(p *phrases, e *evidence.Exhibit) []string {
 	lines := []string{
 		p.T("exhibit_source", e.File),
 		p.T("exhibit_sha", e.SHA256),
-		p.T("exhibit_video", map[string]string{
-			"Duration": video.Clock(v.Duration), "Size": fmt.Sprintf("%d × %d px", v.Width, v.Height),
-			"Codec": v.Codec, "Bytes": fmt.Sprint(e.Size),
+		p.T("exhibit_video", map[string]any{
+			"Duration": video.Clock(v.Duration), "Width": v.Width, "Height": v.Height,
+			"Codec": v.Codec, "Bytes": e.Size,
 		}),
 	}
 	if v.CreatedAt.IsZero() {

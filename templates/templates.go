@@ -6,6 +6,7 @@
 package templates
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -17,7 +18,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"text/template"
 
 	"github.com/goccy/go-yaml"
 
@@ -53,37 +53,87 @@ type Dispute struct {
 	// full statement, the .txt for the text box gets this one.
 	ShortStatement string `yaml:"short_statement"`
 
-	Source    string             `yaml:"-"` // file it was read from
-	statement *template.Template // parsed Statement
-	short     *template.Template // parsed ShortStatement, or nil
-	summary   *template.Template // parsed CaseSummary
+	Source    string `yaml:"-"` // file it was read from
+	statement *Text  // parsed Statement
+	short     *Text  // parsed ShortStatement, or nil
+	summary   *Text  // parsed CaseSummary
 }
 
 // CaseSummaryTemplate returns the parsed case summary, or nil.
-func (d *Dispute) CaseSummaryTemplate() *template.Template { return d.summary }
+func (d *Dispute) CaseSummaryTemplate() *Text { return d.summary }
 
 // ShortStatementTemplate returns the parsed short statement, or nil.
-func (d *Dispute) ShortStatementTemplate() *template.Template { return d.short }
+func (d *Dispute) ShortStatementTemplate() *Text { return d.short }
 
 // StatementTemplate returns the parsed statement, safe for concurrent use.
-func (d *Dispute) StatementTemplate() *template.Template { return d.statement }
+func (d *Dispute) StatementTemplate() *Text { return d.statement }
 
 // Lang is the packet's fixed wording in one language: each value is a
 // text/template executed over the data the packet passes for that key.
+// Everything a reader sees that depends on the language is in it, so a
+// new language is one more phrase book (and the dispute templates in it).
 type Lang struct {
 	Language string
 	Source   string
-	phrases  map[string]*template.Template
+	phrases  map[string]*Text
 }
 
 // Phrase returns the template for key, or an error naming the file.
-func (l *Lang) Phrase(key string) (*template.Template, error) {
+func (l *Lang) Phrase(key string) (*Text, error) {
 	t, ok := l.phrases[key]
 	if !ok {
 		return nil, fmt.Errorf("%s: phrase %q is missing", l.Source, key)
 	}
 	return t, nil
 }
+
+// Has reports whether the book has the phrase key.
+func (l *Lang) Has(key string) bool {
+	_, ok := l.phrases[key]
+	return ok
+}
+
+// Say renders the phrase key over data.
+func (l *Lang) Say(key string, data any) (string, error) {
+	t, err := l.Phrase(key)
+	if err != nil {
+		return "", err
+	}
+	return t.Execute(data)
+}
+
+// Words renders one document's wording from a phrase book. A phrase that
+// is missing or fails shows as "[key]", and Err keeps the first error for
+// the caller to report when the document is done.
+type Words struct {
+	Book *Lang
+	Err  error
+}
+
+// T renders the phrase key over data.
+func (w *Words) T(key string, data any) string {
+	s, err := w.Book.Say(key, data)
+	if err != nil {
+		w.Err = cmp.Or(w.Err, err)
+		return "[" + key + "]"
+	}
+	return s
+}
+
+// S renders a phrase that takes no data.
+func (w *Words) S(key string) string { return w.T(key, nil) }
+
+// Platform names a platform in the book's language (phrase
+// platform_NAME), or gives the name as it is for one the book lacks.
+func (w *Words) Platform(name string) string {
+	if !w.Book.Has("platform_" + name) {
+		return name
+	}
+	return w.S("platform_" + name)
+}
+
+// Kind names an evidence kind in the book's language (phrase kind_NAME).
+func (w *Words) Kind(k evidence.Kind) string { return w.S("kind_" + string(k)) }
 
 // Keys lists the phrase keys, sorted.
 func (l *Lang) Keys() []string {
@@ -123,6 +173,15 @@ func Load(override fs.FS) (*Set, error) {
 		if err := s.add(override, ""); err != nil {
 			return nil, err
 		}
+	}
+	var errs []error
+	for _, d := range s.List() {
+		if _, err := s.Lang(d.Language); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", d.Source, err))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -211,8 +270,8 @@ func ParseDispute(name string, data []byte) (*Dispute, error) {
 	if d.Name == "" || d.Title == "" || d.Statement == "" {
 		probs = append(probs, "name, title and statement are required")
 	}
-	if !slices.Contains(evidence.Languages, d.Language) {
-		probs = append(probs, fmt.Sprintf("language %q: expected zh or en", d.Language))
+	if !evidence.LanguageRe.MatchString(d.Language) {
+		probs = append(probs, fmt.Sprintf("language %q: expected the name of a phrase book such as zh or en", d.Language))
 	}
 	for _, k := range append(slices.Clone(d.Required), d.Recommended...) {
 		if _, ok := evidence.LookupKind(k); !ok {
@@ -230,18 +289,18 @@ func ParseDispute(name string, data []byte) (*Dispute, error) {
 	if len(probs) > 0 {
 		return nil, fmt.Errorf("%s: %s", name, strings.Join(probs, "; "))
 	}
-	t, err := template.New(name).Option("missingkey=error").Parse(d.Statement)
+	t, err := parseText(name, d.Statement)
 	if err != nil {
 		return nil, fmt.Errorf("%s: statement: %w", name, err)
 	}
 	d.statement = t
 	if d.CaseSummary != "" {
-		if d.summary, err = template.New(name + ":case_summary").Option("missingkey=error").Parse(d.CaseSummary); err != nil {
+		if d.summary, err = parseText(name+":case_summary", d.CaseSummary); err != nil {
 			return nil, fmt.Errorf("%s: case_summary: %w", name, err)
 		}
 	}
 	if d.ShortStatement != "" {
-		if d.short, err = template.New(name + ":short_statement").Option("missingkey=error").Parse(d.ShortStatement); err != nil {
+		if d.short, err = parseText(name+":short_statement", d.ShortStatement); err != nil {
 			return nil, fmt.Errorf("%s: short_statement: %w", name, err)
 		}
 	}
@@ -254,9 +313,9 @@ func parseLang(name string, data []byte) (*Lang, error) {
 		return nil, yamlErr(name, err)
 	}
 	lang := strings.TrimSuffix(path.Base(name), path.Ext(name))
-	l := &Lang{Language: lang, Source: name, phrases: map[string]*template.Template{}}
+	l := &Lang{Language: lang, Source: name, phrases: map[string]*Text{}}
 	for k, v := range raw {
-		t, err := template.New(name + ":" + k).Option("missingkey=error").Parse(v)
+		t, err := parseText(name+":"+k, v)
 		if err != nil {
 			return nil, fmt.Errorf("%s: phrase %s: %w", name, k, err)
 		}
@@ -284,7 +343,17 @@ func (s *Set) Lang(lang string) (*Lang, error) {
 	if l, ok := s.langs[lang]; ok {
 		return l, nil
 	}
-	return nil, fmt.Errorf("no phrase book for language %q", lang)
+	return nil, fmt.Errorf("no phrase book for language %q (lang/%s.yaml); available: %s", lang, lang, strings.Join(s.Languages(), ", "))
+}
+
+// Languages lists the languages that have a phrase book, sorted.
+func (s *Set) Languages() []string {
+	langs := make([]string, 0, len(s.langs))
+	for l := range s.langs {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	return langs
 }
 
 // List returns every dispute template, sorted by name then language.

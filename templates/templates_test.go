@@ -51,7 +51,7 @@ func TestBuiltin(t *testing.T) {
 	// Every dispute exists in every language, with the same evidence needs.
 	for name := range names {
 		var ds []*Dispute
-		for _, lang := range evidence.Languages {
+		for _, lang := range s.Languages() {
 			d, err := s.Dispute(name, lang)
 			if err != nil {
 				t.Errorf("%s has no %s template: %v", name, lang, err)
@@ -76,10 +76,26 @@ func TestBuiltin(t *testing.T) {
 	}
 }
 
+// symmetricDiff lists what is in one sorted list and not the other.
+func symmetricDiff(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			out = append(out, "-"+x)
+		}
+	}
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			out = append(out, "+"+x)
+		}
+	}
+	return out
+}
+
 func TestLangBooks(t *testing.T) {
 	s := builtinSet(t)
 	books := map[string]*Lang{}
-	for _, lang := range evidence.Languages {
+	for _, lang := range s.Languages() {
 		l, err := s.Lang(lang)
 		if err != nil {
 			t.Fatalf("Lang(%q): %v", lang, err)
@@ -95,34 +111,39 @@ func TestLangBooks(t *testing.T) {
 		}
 		books[lang] = l
 	}
-	zh, en := books["zh"].Keys(), books["en"].Keys()
-	for _, k := range zh {
-		if !slices.Contains(en, k) {
-			t.Errorf("phrase %q is in zh.yaml but not en.yaml", k)
-		}
-	}
-	for _, k := range en {
-		if !slices.Contains(zh, k) {
-			t.Errorf("phrase %q is in en.yaml but not zh.yaml", k)
-		}
-	}
-	// Each phrase parses and uses the same fields in both languages.
+	// Every book has the same phrases, each using the same fields: a
+	// language is one data file, and none can lack a phrase.
 	field := regexp.MustCompile(`\{\{[^}]*?(\.[A-Za-z]+)`)
-	for _, k := range zh {
-		var uses [2][]string
-		for i, lang := range []string{"zh", "en"} {
-			p, err := books[lang].Phrase(k)
-			if err != nil || p == nil {
-				t.Fatalf("%s: Phrase(%q): %v", lang, k, err)
-			}
-			for _, m := range field.FindAllStringSubmatch(p.Root.String(), -1) {
-				uses[i] = append(uses[i], m[1])
-			}
-			slices.Sort(uses[i])
-			uses[i] = slices.Compact(uses[i])
+	uses := func(lang, k string) []string {
+		p, err := books[lang].Phrase(k)
+		if err != nil || p == nil {
+			t.Fatalf("%s: Phrase(%q): %v", lang, k, err)
 		}
-		if !slices.Equal(uses[0], uses[1]) {
-			t.Errorf("phrase %q uses %v in zh but %v in en", k, uses[0], uses[1])
+		var out []string
+		for _, m := range field.FindAllStringSubmatch(p.Source(), -1) {
+			out = append(out, m[1])
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	first := s.Languages()[0]
+	for _, lang := range s.Languages()[1:] {
+		if a, b := books[first].Keys(), books[lang].Keys(); !slices.Equal(a, b) {
+			t.Errorf("%s.yaml and %s.yaml have different phrases: %v", first, lang, symmetricDiff(a, b))
+			continue
+		}
+		for _, k := range books[first].Keys() {
+			if a, b := uses(first, k), uses(lang, k); !slices.Equal(a, b) {
+				t.Errorf("phrase %q uses %v in %s but %v in %s", k, a, first, b, lang)
+			}
+		}
+	}
+	// Every evidence kind has its name in every book.
+	for _, lang := range s.Languages() {
+		for _, ki := range evidence.Kinds {
+			if !books[lang].Has("kind_" + string(ki.Kind)) {
+				t.Errorf("%s: no name for evidence kind %s (phrase kind_%s)", books[lang].Source, ki.Kind, ki.Kind)
+			}
 		}
 	}
 	if _, err := books["zh"].Phrase("no_such_phrase"); err == nil || !strings.Contains(err.Error(), "templates/lang/zh.yaml") || !strings.Contains(err.Error(), "no_such_phrase") {
@@ -185,9 +206,8 @@ statement: "本店说明：{{.OrderID}}"
 	if !slices.Equal(d.Required, []evidence.Kind{evidence.ShippingLabel}) || d.Recommended != nil || d.StatementLimit != 800 {
 		t.Errorf("override merged with the builtin instead of replacing it: %+v", d)
 	}
-	var b strings.Builder
-	if err := d.StatementTemplate().Execute(&b, map[string]string{"OrderID": "X-1"}); err != nil || b.String() != "本店说明：X-1" {
-		t.Errorf("statement = %q, %v", b.String(), err)
+	if got, err := d.StatementTemplate().Execute(map[string]string{"OrderID": "X-1"}); err != nil || got != "本店说明：X-1" {
+		t.Errorf("statement = %q, %v", got, err)
 	}
 	if n, want := len(s.List()), len(builtinSet(t).List())+2; n != want { // + custom-x zh/en
 		t.Errorf("List has %d templates, want %d", n, want)
@@ -271,9 +291,8 @@ func TestParseDispute(t *testing.T) {
 		t.Errorf("%+v", d)
 	}
 	// Executing with a missing key is an error, not "<no value>".
-	var b strings.Builder
-	if err := d.StatementTemplate().Execute(&b, map[string]any{}); err == nil {
-		t.Errorf("missing key executed as %q", b.String())
+	if got, err := d.StatementTemplate().Execute(map[string]any{}); err == nil {
+		t.Errorf("missing key executed as %q", got)
 	}
 }
 

@@ -52,7 +52,7 @@ spending the time to render them.`,
 }
 
 func (o *checkOptions) run(cmd *cobra.Command) error {
-	if err := validLang(o.lang); err != nil {
+	if err := o.validLang(o.lang); err != nil {
 		return err
 	}
 	set, err := o.templates()

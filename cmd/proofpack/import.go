@@ -98,8 +98,8 @@ func (o *importOptions) run(cmd *cobra.Command) error {
 			return err
 		}
 	}
-	if o.lang != "" && !slices.Contains(evidence.Languages, o.lang) {
-		return usageError{fmt.Errorf("--lang %q: expected zh or en", o.lang)}
+	if err := (&commonOptions{}).validLang(o.lang); err != nil {
+		return err
 	}
 	opt := orderimport.Options{
 		Input: o.input, Sheet: o.sheet, Evidence: o.evidence, OutRoot: o.outRoot,

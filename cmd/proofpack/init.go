@@ -41,7 +41,7 @@ overwrites an existing manifest.`,
 	}
 	cmd.Flags().StringVar(&o.dispute, "type", "", "dispute type (see 'proofpack templates')")
 	cmd.Flags().StringVar(&o.platform, "platform", "", "platform: "+strings.Join(evidence.Platforms, ", ")+", or 拼多多, 淘宝, 天猫, 抖音, 京东, 微信, PDD (default taobao, said when used)")
-	cmd.Flags().StringVar(&o.lang, "lang", "zh", "packet language: zh or en")
+	cmd.Flags().StringVar(&o.lang, "lang", evidence.DefaultLanguage, "packet language: zh or en, or another with a phrase book in --templates")
 	o.addTemplatesFlag(cmd)
 	return cmd
 }
@@ -50,13 +50,13 @@ func (o *initOptions) run(ctx context.Context) error {
 	if o.dispute == "" {
 		return usageError{errors.New("init: --type is required (see 'proofpack templates')")}
 	}
-	err := validLang(o.lang)
+	err := o.validLang(o.lang)
 	if err != nil {
 		return err
 	}
 	if o.platform == "" {
-		o.platform = "taobao"
-		fmt.Fprintln(o.io.ErrOut, "proofpack: note: no --platform given; the manifest says platform: taobao (change it there, or pass --platform)")
+		o.platform = evidence.DefaultPlatform
+		fmt.Fprintf(o.io.ErrOut, "proofpack: note: no --platform given; the manifest says platform: %s (change it there, or pass --platform)\n", o.platform)
 	} else if o.platform, err = platformName(o.platform); err != nil {
 		return err
 	}
@@ -81,6 +81,14 @@ func (o *initOptions) run(ctx context.Context) error {
 	if n := countEvidence(files); n > evidence.MaxEvidenceItems {
 		return fmt.Errorf("%s holds %d files; an order folder holds at most %d: give the folder of one order", o.dir, n, evidence.MaxEvidenceItems)
 	}
+	book, err := set.Lang(o.lang)
+	if err != nil {
+		return err
+	}
+	text, err := scaffold.Manifest(d, book, o.platform, files)
+	if err != nil {
+		return err
+	}
 	p := filepath.Join(o.dir, "order.yaml")
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
@@ -89,7 +97,7 @@ func (o *initOptions) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(scaffold.Manifest(d, o.platform, files)); err != nil {
+	if _, err := f.Write(text); err != nil {
 		f.Close()
 		os.Remove(p)
 		return fmt.Errorf("writing %s: %w", p, err)

@@ -26,7 +26,7 @@ type packetFlags struct {
 // profile are the default ("the manifest's", "each order's").
 func (o *packetFlags) addPacketFlags(cmd *cobra.Command, whose string) {
 	f := cmd.Flags()
-	f.StringVar(&o.lang, "lang", "", "packet language: zh or en (default: "+whose+" manifest language)")
+	f.StringVar(&o.lang, "lang", "", "packet language: zh or en, or another with a phrase book in --templates (default: "+whose+" manifest language)")
 	f.StringVar(&o.paper, "paper", "", "paper size: a4 or letter (default: the profile's)")
 	f.StringVar(&o.profile, "profile", "", "portal profile whose limits the packet must meet (default: "+whose+" platform's; see 'proofpack profiles')")
 	f.IntVar(&o.dpi, "dpi", packet.DefaultDPI, "resolution exhibit images are sized for (72 to 600)")
@@ -36,7 +36,7 @@ func (o *packetFlags) addPacketFlags(cmd *cobra.Command, whose string) {
 }
 
 func (o *packetFlags) validatePacket() error {
-	if err := validLang(o.lang); err != nil {
+	if err := o.validLang(o.lang); err != nil {
 		return err
 	}
 	paper, err := paperName(o.paper)

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
-	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -217,10 +216,18 @@ func mkdirAll(dir string) error {
 	return nil
 }
 
-// validLang checks a --lang flag value ("" means not given).
-func validLang(lang string) error {
-	if lang != "" && !slices.Contains(evidence.Languages, lang) {
-		return usageError{fmt.Errorf("--lang %q: expected zh or en", lang)}
+// validLang checks a --lang flag value ("" means not given): a language
+// is one the templates have a phrase book for.
+func (o *commonOptions) validLang(lang string) error {
+	if lang == "" {
+		return nil
+	}
+	set, err := o.templates()
+	if err != nil {
+		return err
+	}
+	if _, err := set.Lang(lang); err != nil {
+		return usageError{fmt.Errorf("--lang: %w", err)}
 	}
 	return nil
 }

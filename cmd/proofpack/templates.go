@@ -74,7 +74,7 @@ func newTemplatesCmd(io *ioStreams) *cobra.Command {
 }
 
 func (o *templatesOptions) selected() ([]*templates.Dispute, error) {
-	if err := validLang(o.lang); err != nil {
+	if err := o.validLang(o.lang); err != nil {
 		return nil, err
 	}
 	set, err := o.templates()

@@ -2,12 +2,12 @@ package orderimport
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -91,9 +91,6 @@ func (r *Report) Count(status string) int {
 	return n
 }
 
-// chinesePlatforms are the platforms whose exports are in China's time zone.
-var chinesePlatforms = []string{"pinduoduo", "taobao", "douyin", "jd", "wechat"}
-
 // Import reads the export and writes the order folders. The error is for
 // what stops everything (the export unreadable, no order id column; the
 // report then holds no orders, and the encoding and export when they were
@@ -120,29 +117,22 @@ func Import(ctx context.Context, opt Options) (*Report, error) {
 	if platform == "" && mp.Export != nil {
 		platform = mp.Export.Platform
 	}
-	chinese := hasHan(strings.Join(t.Header, "")) || slices.Contains(chinesePlatforms, platform)
+	// The platform's zone, language and currency, unless the options
+	// say; an export in Chinese from a platform it does not name is taken
+	// to be from the default platform, a Chinese one.
+	home, _ := evidence.LookupPlatform(cmp.Or(platform, "other"))
+	if home.Zone == "" && hasHan(strings.Join(t.Header, "")) {
+		home, _ = evidence.LookupPlatform(evidence.DefaultPlatform)
+	}
 	loc := opt.TZ
 	if loc == nil {
-		loc = time.UTC
-		if chinese {
-			loc, err = time.LoadLocation("Asia/Shanghai")
-			if err != nil {
-				loc = time.FixedZone("UTC+8", 8*3600)
-			}
+		if loc, err = time.LoadLocation(home.Zone); err != nil { // "" is UTC
+			return rep, err
 		}
 	}
 	rep.Zone = loc.String()
-	lang := opt.Lang
-	if lang == "" {
-		lang = "en"
-		if chinese {
-			lang = "zh"
-		}
-	}
-	currency := opt.Currency
-	if currency == "" && chinese {
-		currency = "CNY"
-	}
+	lang := cmp.Or(opt.Lang, home.Language)
+	currency := cmp.Or(opt.Currency, home.Currency)
 	dispute := opt.Dispute
 	if dispute == "" {
 		dispute = "missing-item"

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/internal/atomicfile"
 	"github.com/proofpack/proofpack/packet"
 	"github.com/proofpack/proofpack/templates"
@@ -26,19 +27,34 @@ const PageName = "index.html"
 var statusOrder = []string{StatusFailed, StatusBuilt, StatusUnchanged, StatusNotRun}
 
 // Language picks the page's language: lang when set, else the language most
-// of the orders are in (zh on a tie, as packets default to zh).
+// of the orders are in; on a tie the default packet language, then the
+// first by name.
 func Language(lang string, orders []*Order) string {
 	if lang != "" {
 		return lang
 	}
 	n := map[string]int{}
 	for _, o := range orders {
-		n[o.Language]++
+		if o.Language != "" {
+			n[o.Language]++
+		}
 	}
-	if n["en"] > n["zh"] {
-		return "en"
+	better := func(l, than string) bool {
+		switch {
+		case n[l] != n[than]:
+			return n[l] > n[than]
+		case l == evidence.DefaultLanguage || than == evidence.DefaultLanguage:
+			return l == evidence.DefaultLanguage
+		}
+		return l < than
 	}
-	return "zh"
+	best := evidence.DefaultLanguage
+	for l := range n {
+		if better(l, best) {
+			best = l
+		}
+	}
+	return best
 }
 
 // WritePage writes the page for orders to path (atomically), worded in
@@ -61,33 +77,19 @@ func Render(w io.Writer, set *templates.Set, lang string, orders []*Order) error
 	if err != nil {
 		return err
 	}
-	var phraseErr error
+	words := &templates.Words{Book: book}
 	t := func(key string, data ...any) string {
-		p, err := book.Phrase(key)
-		if err == nil {
-			var b strings.Builder
-			var d any
-			if len(data) > 0 {
-				d = data[0]
-			}
-			if err = p.Execute(&b, d); err == nil {
-				return b.String()
-			}
+		var d any
+		if len(data) > 0 {
+			d = data[0]
 		}
-		if phraseErr == nil {
-			phraseErr = err
-		}
-		return "[" + key + "]"
+		return words.T(key, d)
 	}
 	v := view(set, lang, orders, t)
 	for i := range v.Rows {
-		// The platform's name in the page's language, when the book has it.
+		// The platform's name in the page's language.
 		if p := v.Rows[i].Platform; p != "" {
-			if _, err := book.Phrase("platform_" + p); err == nil {
-				v.Rows[i].PlatformName = t("platform_" + p)
-			} else {
-				v.Rows[i].PlatformName = p
-			}
+			v.Rows[i].PlatformName = words.Platform(p)
 		}
 	}
 	tmpl, err := template.New("page").Funcs(template.FuncMap{"t": t}).Parse(pageTemplate)
@@ -98,8 +100,8 @@ func Render(w io.Writer, set *templates.Set, lang string, orders []*Order) error
 	if err := tmpl.Execute(&buf, v); err != nil {
 		return err
 	}
-	if phraseErr != nil {
-		return phraseErr
+	if words.Err != nil {
+		return words.Err
 	}
 	_, err = w.Write(buf.Bytes())
 	return err

@@ -93,6 +93,7 @@ func TestRenderChinese(t *testing.T) {
 func TestLanguage(t *testing.T) {
 	en := &Order{Language: "en"}
 	zh := &Order{Language: "zh"}
+	ja, de, failed := &Order{Language: "ja"}, &Order{Language: "de"}, &Order{}
 	for _, tc := range []struct {
 		flag   string
 		orders []*Order
@@ -102,6 +103,9 @@ func TestLanguage(t *testing.T) {
 		{"", []*Order{en, zh}, "zh"},
 		{"", nil, "zh"},
 		{"en", []*Order{zh}, "en"},
+		{"", []*Order{ja, ja, zh, failed, failed, failed}, "ja"},
+		{"", []*Order{ja, de, en}, "de"},
+		{"", []*Order{ja, de, zh}, "zh"},
 	} {
 		if got := Language(tc.flag, tc.orders); got != tc.want {
 			t.Errorf("Language(%q, ...) = %s; want %s", tc.flag, got, tc.want)

@@ -19,7 +19,7 @@ func TestManifestIsStrictYAML(t *testing.T) {
 	}
 	for _, d := range set.List() {
 		t.Run(d.Name+"."+d.Language, func(t *testing.T) {
-			text := Manifest(d, "taobao", nil)
+			text := manifest(t, set, d, "taobao", nil)
 			var m evidence.Manifest
 			if err := yaml.UnmarshalWithOptions(text, &m, yaml.DisallowUnknownField()); err != nil {
 				t.Fatalf("%v\n%s", err, text)
@@ -42,6 +42,20 @@ func TestManifestIsStrictYAML(t *testing.T) {
 			}
 		})
 	}
+}
+
+// manifest scaffolds d in its own language.
+func manifest(t *testing.T, set *templates.Set, d *templates.Dispute, platform string, files []evidence.Found) []byte {
+	t.Helper()
+	book, err := set.Lang(d.Language)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := Manifest(d, book, platform, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text
 }
 
 func TestWrap(t *testing.T) {
@@ -69,7 +83,7 @@ func TestManifestListsFolderFiles(t *testing.T) {
 		{File: "IMG_0001.jpg"},
 		{File: "notes.txt", Note: "not an image, skipped"},
 	}
-	text := string(Manifest(d, "pinduoduo", files))
+	text := string(manifest(t, set, d, "pinduoduo", files))
 	for _, want := range []string{
 		`  - {file: "称重/仓库.jpg", kind: warehouse-weight, caption: ""}`,
 		`  - {file: "面单: 1.jpg", kind: shipping-label, caption: ""}`,
