@@ -129,7 +129,7 @@ func (o *batchOptions) run(ctx context.Context) error {
 			Flags:     flags,
 			Templates: fo.Templates.Digest(),
 		},
-		Warn: func(s string) { fmt.Fprintln(o.io.ErrOut, "proofpack: warning:", s) },
+		Warn: func(s string) { warnf(o.io.ErrOut, "%s", s) },
 	}
 	p := newBatchProgress(o.io, o.quiet)
 	opt.Start, opt.Progress = p.begin, p.progress
@@ -216,7 +216,7 @@ func (p *batchProgress) progress(ev batch.Progress) {
 	if p.bar != nil {
 		if r.Status == batch.StatusFailed {
 			p.bar.Clear()
-			fmt.Fprintf(p.io.ErrOut, "FAILED %s: %s\n", r.Folder, r.Error)
+			errorf(p.io.ErrOut, "%s: %s", r.Folder, r.Error)
 		}
 		// The rate is shown once an order has finished: the bar's own
 		// starts at "0 orders/hr".
@@ -230,12 +230,13 @@ func (p *batchProgress) progress(ev batch.Progress) {
 	case batch.StatusBuilt:
 		fmt.Fprintf(p.io.ErrOut, "%s %s %s %d pages\n", prefix, r.Status, r.OrderID, r.Pages)
 		for _, w := range r.Warnings {
-			fmt.Fprintf(p.io.ErrOut, "proofpack: warning: %s: %s\n", r.Folder, w)
+			warnf(p.io.ErrOut, "%s: %s", r.Folder, w)
 		}
 	case batch.StatusUnchanged:
 		fmt.Fprintf(p.io.ErrOut, "%s %s %s\n", prefix, r.Status, r.OrderID)
 	default:
-		fmt.Fprintf(p.io.ErrOut, "%s FAILED %s: %s\n", prefix, r.Folder, r.Error)
+		fmt.Fprintf(p.io.ErrOut, "%s %s %s\n", prefix, r.Status, r.Folder)
+		errorf(p.io.ErrOut, "%s: %s", r.Folder, r.Error)
 	}
 }
 

@@ -91,10 +91,10 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 		}
 	}
 	for _, w := range res.Warnings {
-		fmt.Fprintln(o.io.ErrOut, "proofpack: warning:", w)
+		warnf(o.io.ErrOut, "%s", w)
 	}
 	if len(res.Missing) > 0 {
-		fmt.Fprintf(o.io.ErrOut, "proofpack: warning: %s: built without required evidence: %v\n", o.dir, res.Missing)
+		warnf(o.io.ErrOut, "%s: built without required evidence: %v", o.dir, res.Missing)
 	}
 	var page string
 	if o.html {

@@ -120,40 +120,40 @@ func (o *importOptions) run(cmd *cobra.Command) error {
 		opt.Map = m
 	}
 	if set, err := templatesBuiltinNames(); err == nil && !slices.Contains(set, o.dispute) {
-		fmt.Fprintf(o.io.ErrOut, "proofpack: warning: --dispute %q is not a built-in dispute type (%s); build it with --templates\n", o.dispute, strings.Join(set, ", "))
+		warnf(o.io.ErrOut, "--dispute %q is not a built-in dispute type (%s); build it with --templates", o.dispute, strings.Join(set, ", "))
 	}
 	rep, err := orderimport.Import(cmd.Context(), opt)
 	if rep != nil && rep.Encoding != "" {
-		fmt.Fprintf(o.io.ErrOut, "note: %s read as %s\n", o.input, rep.Encoding)
+		notef(o.io.ErrOut, "%s read as %s", o.input, rep.Encoding)
 	}
 	if rep != nil && rep.Export != nil {
-		fmt.Fprintf(o.io.ErrOut, "note: headers recognised as the %s\n", rep.Export.Title)
+		notef(o.io.ErrOut, "headers recognised as the %s", rep.Export.Title)
 	}
 	if rep == nil || (err != nil && len(rep.Orders) == 0) {
 		return err // nothing was imported: the export could not be read or mapped
 	}
 	if len(rep.Ignored) > 0 {
-		fmt.Fprintf(o.io.ErrOut, "proofpack: note: columns not imported: %s (map them with --map if they matter)\n", strings.Join(rep.Ignored, ", "))
+		notef(o.io.ErrOut, "columns not imported: %s (map them with --map if they matter)", strings.Join(rep.Ignored, ", "))
 	}
 	for _, re := range rep.RowErrors {
-		fmt.Fprintln(o.io.ErrOut, re.Error())
+		errorf(o.io.ErrOut, "%s", re.Error())
 	}
 	for _, or := range rep.Orders {
 		switch or.Status {
 		case orderimport.Imported:
 			fmt.Fprintf(o.io.Out, "imported %s: %s (%d rows, %d photos)\n", or.OrderID, or.Dir, len(or.Rows), or.Photos)
 			if or.Photos == 0 && o.evidence != "" {
-				fmt.Fprintf(o.io.ErrOut, "proofpack: warning: %s: no photos found under %s for this order id or its tracking number\n", or.OrderID, o.evidence)
+				warnf(o.io.ErrOut, "%s: no photos found under %s for this order id or its tracking number", or.OrderID, o.evidence)
 			}
 		case orderimport.Exists:
-			fmt.Fprintf(o.io.ErrOut, "skipped %s: %s\n", or.OrderID, or.Reason)
+			notef(o.io.ErrOut, "skipped %s: %s", or.OrderID, or.Reason)
 		}
 		for _, n := range or.Notes {
-			fmt.Fprintf(o.io.ErrOut, "proofpack: warning: %s: %s\n", or.OrderID, n)
+			warnf(o.io.ErrOut, "%s: %s", or.OrderID, n)
 		}
 	}
 	if len(rep.Unmatched) > 0 {
-		fmt.Fprintf(o.io.ErrOut, "proofpack: note: %d files under %s matched no order id or tracking number, e.g. %s\n", len(rep.Unmatched), o.evidence, rep.Unmatched[0])
+		notef(o.io.ErrOut, "%d files under %s matched no order id or tracking number, e.g. %s", len(rep.Unmatched), o.evidence, rep.Unmatched[0])
 	}
 	rows := map[int]bool{}
 	for _, re := range rep.RowErrors {
@@ -163,7 +163,7 @@ func (o *importOptions) run(cmd *cobra.Command) error {
 	if err != nil {
 		// No tally: "0 failed" above an error reads as success.
 		if n := rep.Count(orderimport.Imported); n > 0 {
-			fmt.Fprintf(o.io.ErrOut, "proofpack: note: %d orders were imported before the error; they are kept, and a re-run leaves them as they are\n", n)
+			notef(o.io.ErrOut, "%d orders were imported before the error; they are kept, and a re-run leaves them as they are", n)
 		}
 		return err
 	}

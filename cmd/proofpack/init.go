@@ -56,7 +56,7 @@ func (o *initOptions) run(ctx context.Context) error {
 	}
 	if o.platform == "" {
 		o.platform = evidence.DefaultPlatform
-		fmt.Fprintf(o.io.ErrOut, "proofpack: note: no --platform given; the manifest says platform: %s (change it there, or pass --platform)\n", o.platform)
+		notef(o.io.ErrOut, "no --platform given; the manifest says platform: %s (change it there, or pass --platform)", o.platform)
 	} else if o.platform, err = platformName(o.platform); err != nil {
 		return err
 	}
@@ -108,9 +108,9 @@ func (o *initOptions) run(ctx context.Context) error {
 	}
 	fmt.Fprintln(o.io.Out, p)
 	if n := countEvidence(files); n > 0 {
-		fmt.Fprintf(o.io.ErrOut, "note: listed the %d files already in %s under evidence:, with kinds guessed from their names; check them\n", n, o.dir)
+		notef(o.io.ErrOut, "listed the %d files already in %s under evidence:, with kinds guessed from their names; check them", n, o.dir)
 	}
-	fmt.Fprintf(o.io.ErrOut, "next: fill in %s, add the evidence files, then run 'proofpack check %s'\n", p, o.dir)
+	hintf(o.io.ErrOut, "fill in %s, add the evidence files, then run 'proofpack check %s'", p, o.dir)
 	return nil
 }
 

@@ -89,7 +89,7 @@ func execute(ctx context.Context, args []string, io *ioStreams) int {
 		return ce.code
 	case errors.As(err, &ue):
 		fmt.Fprintln(io.ErrOut, "proofpack:", err)
-		fmt.Fprintln(io.ErrOut, "Run 'proofpack --help' for usage.")
+		hintf(io.ErrOut, "run 'proofpack --help' for usage")
 		return exitUsage
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(io.ErrOut, "proofpack: interrupted; nothing was written")

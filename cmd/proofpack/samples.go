@@ -84,7 +84,7 @@ func (o *samplesOptions) run(cmd *cobra.Command) error {
 			return err
 		}
 		for _, w := range res.Warnings {
-			fmt.Fprintln(o.io.ErrOut, "warning:", w)
+			warnf(o.io.ErrOut, "%s", w)
 		}
 		fmt.Fprintf(o.io.Out, "%s: %d pages, %s (profile %s)\n", res.Output, res.Pages, units.Size(res.Bytes), res.Profile)
 	}
