@@ -249,6 +249,9 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q s
 		for _, i := range idx {
 			fig := exhibitFigure(p, out[i])
 			fig.Lines = append(fig.Lines, opt.labels.lines(p, out[i].e)...)
+			if len(idx) == 1 && screenshot(out[i].e) {
+				fig.Image.DPI = pageFillDPI(fig.Image, opt.Paper)
+			}
 			g.exhibits = append(g.exhibits, out[i].e)
 			g.figures = append(g.figures, fig)
 			g.previews = append(g.previews, out[i].res.Preview)
@@ -256,6 +259,17 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q s
 		groups = append(groups, g)
 	}
 	return groups, nil
+}
+
+// pageFillDPI is the resolution a screenshot alone on its page is drawn
+// at: as large as the page allows, so that a tall chat fills the page's
+// height instead of a third of its area, but never below the legibility
+// floor, nor above the resolution it was prepared at. A screenshot's
+// pixels are the screen's, so drawing them larger loses nothing.
+func pageFillDPI(im pdf.Image, paper string) float64 {
+	wmm, hmm := pdf.FigureBox(paper, 1)
+	fit := max(float64(im.Width)/(wmm/25.4), float64(im.Height)/(hmm/25.4))
+	return min(im.DPI, max(fit, floorLegibleDPI))
 }
 
 // exhibitFigure is an exhibit's figure: label, caption, provenance lines,
