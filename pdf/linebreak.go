@@ -17,8 +17,9 @@ import (
 // end (kinsoku), and keeps a Latin word, a number with its unit ("790 g",
 // "0.79 kg", "790克"), an exhibit label ("证据 A1", "Exhibit A1") and a
 // file path ("面单/IMG_1.jpg") whole where they fit. A single token wider
-// than the line (a SHA-256, a long file name) is broken by character,
-// after a '/', '_' or '-' where that does not waste half the line.
+// than the line (a SHA-256, a long file name) starts where it falls, after
+// its label, and is broken by character, after a '/', '_' or '-' where
+// that does not waste half the line.
 
 // closing characters never start a line.
 const closing = "，。、；：？！）」』》】〉〕｝］〗〙〛”’…‥·・ー々〃％" + ",.;:?!)]}%/"
@@ -222,7 +223,7 @@ func wrap(text string, width float64, measure func(rune) float64) []string {
 			if acc <= width+wrapEpsilon || isBreakSpace(c) || i == start {
 				continue
 			}
-			if brk > start {
+			if brk > start && !tooWide(rs, w, brkNext, width, blocked) {
 				end, next = brk, brkNext
 			} else {
 				end = forceBreak(rs, w, start, i, width)
@@ -234,6 +235,23 @@ func wrap(text string, width float64, measure func(rune) float64) []string {
 		start = next
 	}
 	return lines
+}
+
+// tooWide reports whether the token that starts at rune i, up to the next
+// place a line may break, is wider than a whole line. Such a token (a
+// SHA-256, a long path) is cut wherever it starts, so it starts on the
+// line it follows: "SHA-256：" is not left alone on its line.
+func tooWide(rs []rune, w []float64, i int, width float64, blocked func(int) bool) bool {
+	acc := 0.0
+	for k := i; k < len(rs); k++ {
+		if k > i && (isBreakSpace(rs[k]) || breakBetween(rs[k-1], rs[k]) && !blocked(k)) {
+			return false
+		}
+		if acc += w[k]; acc > width+wrapEpsilon {
+			return true
+		}
+	}
+	return false
 }
 
 // forceBreak picks where to cut a token that does not fit: the line runs
