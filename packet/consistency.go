@@ -199,25 +199,45 @@ func shortReadingsFinding(m *evidence.Manifest, w *Weights) (Finding, bool) {
 	for _, ms := range m.AfterSale.Missing {
 		claimed = append(claimed, fmt.Sprintf("%d x %s", ms.Quantity, ms.SKU))
 	}
-	var names, fields []string
+	var fields []string
 	for _, r := range short {
-		names = append(names, fmt.Sprintf("the %s reading %s", r.Source, grams(r.Grams)))
 		fields = append(fields, r.Field)
 	}
-	verb, subject, supports := "is", "that reading", "supports"
-	if len(short) > 1 {
-		verb, subject, supports = "are", "these readings", "support"
-	}
-	msg := fmt.Sprintf("%s %s within %s of %s, the parcel's weight without the items claimed missing (%s)",
-		strings.Join(names, " and "), verb, grams(w.Tolerance), grams(w.ShortG), strings.Join(claimed, ", "))
+	var full []Reading
 	for _, r := range w.Readings {
 		if r.Within {
-			msg += fmt.Sprintf(", while the %s reading %s matches the full parcel (%s)", r.Source, grams(r.Grams), grams(w.ExpectedG))
+			full = append(full, r)
 		}
 	}
-	msg += fmt.Sprintf(": %s %s the buyer, and sending this packet hands the reviewer the buyer's case", subject, supports)
+	subject, supports := "that reading", "supports"
+	if len(short) > 1 {
+		subject, supports = "these readings", "support"
+	}
+	// One sentence: "the courier reading, 435 g, is within 30 g of 430 g,
+	// …, while the warehouse and reweigh readings, 780 g and 785 g, match
+	// the full parcel's 790 g; that reading supports the buyer, …".
+	msg := fmt.Sprintf("%s within %s of %s, the parcel's weight without the items claimed missing (%s)",
+		readingsAre(short, "is", "are"), grams(w.Tolerance), grams(w.ShortG), strings.Join(claimed, ", "))
+	if len(full) > 0 {
+		msg += fmt.Sprintf(", while %s the full parcel's %s", readingsAre(full, "matches", "match"), grams(w.ExpectedG))
+	}
+	msg += fmt.Sprintf("; %s %s the buyer, and sending this packet hands the reviewer the buyer's case", subject, supports)
 	return Finding{Severity: SeverityWarning, Fields: append(fields, "after_sale.missing"), Message: msg,
 		Hint: "check the reading against the weighing record; if it is right, consider refunding the claimed item instead of disputing"}, true
+}
+
+// readingsAre names readings with their weights and the verb for one or
+// several: "the courier reading, 435 g, is", "the warehouse and reweigh
+// readings, 780 g and 785 g, are".
+func readingsAre(rs []Reading, one, several string) string {
+	var sources, weights []string
+	for _, r := range rs {
+		sources, weights = append(sources, r.Source), append(weights, grams(r.Grams))
+	}
+	if len(rs) == 1 {
+		return fmt.Sprintf("the %s reading, %s, %s", sources[0], weights[0], one)
+	}
+	return fmt.Sprintf("the %s readings, %s, %s", joinAnd(sources), joinAnd(weights), several)
 }
 
 // PeriodEnd is the end of the after-sales period, when known.

@@ -161,3 +161,33 @@ func TestTimelineTellsEveryDate(t *testing.T) {
 		}
 	}
 }
+
+// TestShortReadingsSentence: the warning about readings that match the
+// short parcel is one sentence with one "while", however many readings
+// match either weight.
+func TestShortReadingsSentence(t *testing.T) {
+	m := &evidence.Manifest{AfterSale: evidence.AfterSale{Missing: []evidence.Missing{{SKU: "A-100", Quantity: 1}}}}
+	weights := func(rs ...Reading) *Weights {
+		return &Weights{ExpectedG: 790, HasExpected: true, MissingG: 360, HasMissing: true, ShortG: 430, Tolerance: 30, Readings: rs}
+	}
+	courier := Reading{Source: "courier", Field: "shipment.courier_weight_g", Grams: 435, Diff: -355}
+	reweigh := Reading{Source: "reweigh", Field: "shipment.reweigh_weight_g", Grams: 440, Diff: -350}
+	warehouse := Reading{Source: "warehouse", Field: "shipment.warehouse_weight_g", Grams: 780, Diff: -10, Within: true}
+	full2 := Reading{Source: "reweigh", Field: "shipment.reweigh_weight_g", Grams: 785, Diff: -5, Within: true}
+	for _, tt := range []struct {
+		w    *Weights
+		want string
+	}{
+		{weights(courier),
+			"the courier reading, 435 g, is within 30 g of 430 g, the parcel's weight without the items claimed missing (1 x A-100); that reading supports the buyer, and sending this packet hands the reviewer the buyer's case"},
+		{weights(warehouse, courier, full2),
+			"the courier reading, 435 g, is within 30 g of 430 g, the parcel's weight without the items claimed missing (1 x A-100), while the warehouse and reweigh readings, 780 g and 785 g, match the full parcel's 790 g; that reading supports the buyer, and sending this packet hands the reviewer the buyer's case"},
+		{weights(warehouse, courier, reweigh),
+			"the courier and reweigh readings, 435 g and 440 g, are within 30 g of 430 g, the parcel's weight without the items claimed missing (1 x A-100), while the warehouse reading, 780 g, matches the full parcel's 790 g; these readings support the buyer, and sending this packet hands the reviewer the buyer's case"},
+	} {
+		f, ok := shortReadingsFinding(m, tt.w)
+		if !ok || f.Message != tt.want {
+			t.Errorf("got %v %q\nwant %q", ok, f.Message, tt.want)
+		}
+	}
+}
