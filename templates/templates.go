@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"hash"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"sort"
@@ -136,14 +137,7 @@ func (w *Words) Platform(name string) string {
 func (w *Words) Kind(k evidence.Kind) string { return w.S("kind_" + string(k)) }
 
 // Keys lists the phrase keys, sorted.
-func (l *Lang) Keys() []string {
-	keys := make([]string, 0, len(l.phrases))
-	for k := range l.phrases {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+func (l *Lang) Keys() []string { return slices.Sorted(maps.Keys(l.phrases)) }
 
 // Set is every dispute template and phrase book available to a run.
 type Set struct {
@@ -347,14 +341,7 @@ func (s *Set) Lang(lang string) (*Lang, error) {
 }
 
 // Languages lists the languages that have a phrase book, sorted.
-func (s *Set) Languages() []string {
-	langs := make([]string, 0, len(s.langs))
-	for l := range s.langs {
-		langs = append(langs, l)
-	}
-	sort.Strings(langs)
-	return langs
-}
+func (s *Set) Languages() []string { return slices.Sorted(maps.Keys(s.langs)) }
 
 // List returns every dispute template, sorted by name then language.
 func (s *Set) List() []*Dispute {

@@ -674,25 +674,24 @@ func shEllipse(cx, cy, rx, ry int) shape {
 func shRoundRect(r image.Rectangle, rad int) shape {
 	x0, y0, x1, y1 := r.Min.X*8, r.Min.Y*8, r.Max.X*8, r.Max.Y*8
 	r8 := rad * 8
+	// corner is, on one axis, the centre of the corner arc beside s, or
+	// false where s lies between the arcs.
+	corner := func(s, lo, hi int) (int, bool) {
+		switch {
+		case s < lo+r8:
+			return lo + r8, true
+		case s >= hi-r8:
+			return hi - r8, true
+		}
+		return 0, false
+	}
 	return func(sx, sy int) bool {
 		if sx < x0 || sx >= x1 || sy < y0 || sy >= y1 {
 			return false
 		}
-		var cx, cy int
-		switch {
-		case sx < x0+r8:
-			cx = x0 + r8
-		case sx >= x1-r8:
-			cx = x1 - r8
-		default:
-			return true
-		}
-		switch {
-		case sy < y0+r8:
-			cy = y0 + r8
-		case sy >= y1-r8:
-			cy = y1 - r8
-		default:
+		cx, inX := corner(sx, x0, x1)
+		cy, inY := corner(sy, y0, y1)
+		if !inX || !inY {
 			return true
 		}
 		dx, dy := sx-cx, sy-cy
