@@ -80,7 +80,7 @@ func TestFiguresInText(t *testing.T) {
 			m.Shipment.CourierWeightG, m.Shipment.ReweighWeightG = f(435), nil
 			m.Evidence, m.Timeline = nil, nil
 		}, []string{"shipment.courier_weight_g", "after_sale.missing"},
-			[]string{"courier reading 435 g", "430 g", "1 x A-100", "warehouse reading 780 g", "buyer's case"}},
+			[]string{"courier reading, 435 g,", "430 g", "1 x A-100", "warehouse reading, 780 g,", "buyer's case"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
