@@ -19,11 +19,11 @@ func BenchmarkDecode(b *testing.B) {
 			}
 		}
 	})
-	for _, denom := range []int{2, 4, 8} {
-		b.Run("1/"+string(rune('0'+denom)), func(b *testing.B) {
+	for n := 7; n >= 1; n-- {
+		b.Run(string(rune('0'+n))+"/8", func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
-				if _, err := Decode(context.Background(), data, denom, 1<<24); err != nil {
+				if _, err := DecodeEighths(context.Background(), data, n, 1<<24); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,10 +1,10 @@
-// Package jpegscale decodes baseline JPEG images at 1/2, 1/4 or 1/8 of their
-// size, the way libjpeg's scaled decoding does: each 8x8 block's inverse DCT
-// is computed only for the lowest 4x4, 2x2 or 1x1 frequencies, giving a 4x4,
-// 2x2 or 1x1 block of output pixels. That skips most of the transform and
-// three quarters (or more) of the memory traffic of a full decode, and the
-// result is a properly low-passed smaller image, ready to be resampled to its
-// final size. Go's image/jpeg can only decode at full size.
+// Package jpegscale decodes baseline JPEG images at n/8 of their size (n
+// from 1 to 7), the way libjpeg's scaled decoding does: each 8x8 block's
+// inverse DCT is computed only for the lowest n x n frequencies, giving an
+// n x n block of output pixels. That skips most of the transform and much
+// of the memory traffic of a full decode, and the result is a properly
+// low-passed smaller image: at the size a page needs, or ready for a short
+// resample to it. Go's image/jpeg can only decode at full size.
 //
 // Only the layout phone cameras and most software write is handled:
 // baseline or extended sequential Huffman coding, 8-bit samples, one
@@ -54,25 +54,34 @@ func Size(w, h, denom int) (int, int) {
 	return (w + denom - 1) / denom, (h + denom - 1) / denom
 }
 
-// Decode decodes data at 1/denom of its size (denom 2, 4 or 8). It returns
-// an *image.YCbCr for colour images and an *image.Gray for gray ones, with
-// the origin at (0, 0) and the size given by [Size]. Images of more than
-// maxPixels pixels (at full size) are refused before anything is
-// allocated. When ctx is cancelled, Decode stops within a row of MCUs and
-// returns ctx's error.
+// SizeEighths returns the size of the image DecodeEighths gives for a
+// w x h JPEG at n/8 scale: each side times n/8, rounded up (as libjpeg
+// rounds).
+func SizeEighths(w, h, n int) (int, int) {
+	return (w*n + 7) / 8, (h*n + 7) / 8
+}
+
+// Decode decodes data at 1/denom of its size (denom 2, 4 or 8): it is
+// DecodeEighths at 8/denom eighths.
 func Decode(ctx context.Context, data []byte, denom int, maxPixels int64) (image.Image, error) {
-	var s int
 	switch denom {
-	case 2:
-		s = 4
-	case 4:
-		s = 2
-	case 8:
-		s = 1
-	default:
-		return nil, fmt.Errorf("jpegscale: scale 1/%d not supported (use 2, 4 or 8)", denom)
+	case 2, 4, 8:
+		return DecodeEighths(ctx, data, 8/denom, maxPixels)
 	}
-	d := &decoder{ctx: ctx, data: data, s: s, maxPixels: maxPixels}
+	return nil, fmt.Errorf("jpegscale: scale 1/%d not supported (use 2, 4 or 8)", denom)
+}
+
+// DecodeEighths decodes data at n/8 of its size (n from 1 to 7). It
+// returns an *image.YCbCr for colour images and an *image.Gray for gray
+// ones, with the origin at (0, 0) and the size given by [SizeEighths].
+// Images of more than maxPixels pixels (at full size) are refused before
+// anything is allocated. When ctx is cancelled, it stops within a row of
+// MCUs and returns ctx's error.
+func DecodeEighths(ctx context.Context, data []byte, n int, maxPixels int64) (image.Image, error) {
+	if n < 1 || n > 7 {
+		return nil, fmt.Errorf("jpegscale: scale %d/8 not supported (use 1/8 to 7/8)", n)
+	}
+	d := &decoder{ctx: ctx, data: data, s: n, maxPixels: maxPixels}
 	if err := d.decode(); err != nil {
 		return nil, err
 	}
@@ -110,7 +119,7 @@ type component struct {
 type decoder struct {
 	ctx       context.Context
 	data      []byte
-	s         int // output pixels per block side: 8 / denom
+	s         int // output pixels per block side: n of n/8
 	maxPixels int64
 
 	width, height int
@@ -423,7 +432,8 @@ func (d *decoder) scan(seg []byte, pos int) (int, error) {
 
 	d.bits = bitReader{data: d.data, pos: pos}
 	keep := &keepIndex[d.s]
-	var blk [16]int32
+	var blk [64]int32
+	coefs := blk[:d.s*d.s]
 	mcus := mx * my
 	for n := range mcus {
 		if d.ri > 0 && n > 0 && n%d.ri == 0 {
@@ -446,7 +456,7 @@ func (d *decoder) scan(seg []byte, pos int) (int, error) {
 			q := d.qt[c.tq]
 			for j := range c.v {
 				for i := range c.h {
-					clear(blk[:])
+					clear(coefs)
 					ac, err := d.block(c, q, keep, &blk)
 					if err != nil {
 						return 0, err
@@ -489,7 +499,7 @@ func (d *decoder) restart(k int) error {
 // and the common case of a code of at most lutBits bits is inlined; each
 // symbol and the bits that follow it take at most 32 bits, so one refill
 // check per coefficient suffices.
-func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, blk *[16]int32) (bool, error) {
+func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, blk *[64]int32) (bool, error) {
 	br := &d.bits
 	acc, n := br.acc, br.n
 	if n < 32 {
@@ -590,7 +600,7 @@ func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, blk *[16]int
 }
 
 func (d *decoder) image() image.Image {
-	w, h := Size(d.width, d.height, 8/d.s)
+	w, h := SizeEighths(d.width, d.height, d.s)
 	r := image.Rect(0, 0, w, h)
 	if len(d.comps) == 1 {
 		c := d.comps[0]

@@ -99,31 +99,38 @@ func planesOf(t *testing.T, img image.Image) []plane {
 	return nil
 }
 
-// psnr compares the scaled plane got with want shrunk by averaging k x k
-// blocks. Only whole blocks count: at the right and bottom edges a scaled
-// sample also averages the encoder's padding beyond the image, as
-// libjpeg's does. ok is false when there is no whole block.
-func psnr(want, got plane, k int) (db float64, maxDiff int, ok bool) {
+// psnr compares the plane got, scaled to n/8, with want averaged down over
+// each output sample's footprint of 8/n x 8/n samples (weighted by the
+// area each source sample contributes). Only footprints inside the image
+// count: at the right and bottom edges a scaled sample also averages the
+// encoder's padding beyond the image, as libjpeg's does. ok is false when
+// there is no whole footprint.
+func psnr(want, got plane, n int) (db float64, maxDiff int, ok bool) {
 	var se float64
-	n := 0
-	for y := 0; y < got.h && (y+1)*k <= want.h; y++ {
-		for x := 0; x < got.w && (x+1)*k <= want.w; x++ {
-			sum := 0
-			for yy := y * k; yy < y*k+k; yy++ {
-				for xx := x * k; xx < x*k+k; xx++ {
-					sum += int(want.pix[yy*want.stride+xx])
+	cnt := 0
+	k := 8 / float64(n)
+	for y := 0; y < got.h && float64(y+1)*k <= float64(want.h); y++ {
+		for x := 0; x < got.w && float64(x+1)*k <= float64(want.w); x++ {
+			var sum, area float64
+			y0, y1, x0, x1 := float64(y)*k, float64(y+1)*k, float64(x)*k, float64(x+1)*k
+			for yy := int(y0); float64(yy) < y1; yy++ {
+				wy := math.Min(y1, float64(yy+1)) - math.Max(y0, float64(yy))
+				for xx := int(x0); float64(xx) < x1; xx++ {
+					wx := math.Min(x1, float64(xx+1)) - math.Max(x0, float64(xx))
+					sum += wx * wy * float64(want.pix[yy*want.stride+xx])
+					area += wx * wy
 				}
 			}
-			d := (sum+k*k/2)/(k*k) - int(got.pix[y*got.stride+x])
+			d := int(math.Round(sum/area)) - int(got.pix[y*got.stride+x])
 			se += float64(d * d)
 			maxDiff = max(maxDiff, d, -d)
-			n++
+			cnt++
 		}
 	}
-	if n == 0 {
+	if cnt == 0 {
 		return 0, 0, false
 	}
-	mse := se / float64(n)
+	mse := se / float64(cnt)
 	if mse == 0 {
 		return math.Inf(1), 0, true
 	}
@@ -152,34 +159,97 @@ func TestMatchesStandardDecoder(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: image/jpeg: %v", name, err)
 		}
-		for _, denom := range []int{2, 4, 8} {
-			img, err := Decode(context.Background(), data, denom, 1<<20)
+		for n := 1; n < 8; n++ {
+			img, err := DecodeEighths(context.Background(), data, n, 1<<20)
 			if err != nil {
-				t.Errorf("%s 1/%d: %v", name, denom, err)
+				t.Errorf("%s %d/8: %v", name, n, err)
 				continue
 			}
 			sb := std.Bounds()
-			w, h := Size(sb.Dx(), sb.Dy(), denom)
+			w, h := SizeEighths(sb.Dx(), sb.Dy(), n)
 			if img.Bounds() != image.Rect(0, 0, w, h) {
-				t.Errorf("%s 1/%d: bounds %v, want %dx%d", name, denom, img.Bounds(), w, h)
+				t.Errorf("%s %d/8: bounds %v, want %dx%d", name, n, img.Bounds(), w, h)
 				continue
 			}
 			if sy, ok := std.(*image.YCbCr); ok {
 				y, ok := img.(*image.YCbCr)
 				if !ok || y.SubsampleRatio != sy.SubsampleRatio {
-					t.Errorf("%s 1/%d: got %T, want YCbCr %v", name, denom, img, sy.SubsampleRatio)
+					t.Errorf("%s %d/8: got %T, want YCbCr %v", name, n, img, sy.SubsampleRatio)
 					continue
 				}
 			}
 			want, got := planesOf(t, std), planesOf(t, img)
 			if len(want) != len(got) {
-				t.Errorf("%s 1/%d: %d planes, want %d", name, denom, len(got), len(want))
+				t.Errorf("%s %d/8: %d planes, want %d", name, n, len(got), len(want))
 				continue
 			}
 			for i := range got {
-				db, maxDiff, ok := psnr(want[i], got[i], denom)
+				db, maxDiff, ok := psnr(want[i], got[i], n)
 				if ok && db < 28 {
-					t.Errorf("%s 1/%d plane %d: PSNR %.1f dB (max difference %d) against image/jpeg averaged down; want at least 28", name, denom, i, db, maxDiff)
+					t.Errorf("%s %d/8 plane %d: PSNR %.1f dB (max difference %d) against image/jpeg averaged down; want at least 28", name, n, i, db, maxDiff)
+				}
+			}
+		}
+	}
+}
+
+// TestDecodeScales: Decode's 1/2, 1/4 and 1/8 are DecodeEighths at 4, 2
+// and 1 eighths, and other denominators are refused.
+func TestDecodeScales(t *testing.T) {
+	data := goJPEG(t, 61, 45, false)
+	for _, denom := range []int{2, 4, 8} {
+		a, err := Decode(context.Background(), data, denom, 1<<20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := DecodeEighths(context.Background(), data, 8/denom, 1<<20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w, h := Size(61, 45, denom); a.Bounds() != image.Rect(0, 0, w, h) || !bytes.Equal(a.(*image.YCbCr).Y, b.(*image.YCbCr).Y) {
+			t.Errorf("1/%d: Decode and DecodeEighths(%d) differ", denom, 8/denom)
+		}
+	}
+	for _, n := range []int{0, 8, 9} {
+		if _, err := DecodeEighths(context.Background(), data, n, 1<<20); err == nil {
+			t.Errorf("DecodeEighths(%d) succeeded", n)
+		}
+	}
+}
+
+// TestMatrixMatchesButterflies: the plain matrix product gives exactly
+// what the 2x2, 3x3 and 4x4 butterflies give, so every size is one
+// transform;
+// and no entry of the matrix is a rounding tie.
+func TestMatrixMatchesButterflies(t *testing.T) {
+	seed := uint32(7)
+	rnd := func() int32 {
+		seed = seed*1664525 + 1013904223
+		return int32(seed>>20) - 2048
+	}
+	for _, s := range []int{2, 3, 4} {
+		for range 500 {
+			var blk [64]int32
+			for i := range s * s {
+				blk[i] = rnd()
+			}
+			var a, b [16]uint8
+			idct(&blk, true, s, a[:], 4)
+			idctN(&blk, s, b[:], 4)
+			if a != b {
+				t.Fatalf("s=%d %v: butterflies %v, matrix %v", s, blk[:s*s], a, b)
+			}
+		}
+	}
+	for s := 1; s < 8; s++ {
+		for x := range s {
+			for u := range s {
+				m := 0.5 * math.Cos(float64((2*x+1)*u)*math.Pi/float64(2*s))
+				if u == 0 {
+					m = math.Sqrt(1.0 / 8)
+				}
+				if f := m*8192 - math.Floor(m*8192); math.Abs(f-0.5) < 1e-6 {
+					t.Errorf("s=%d M(%d,%d)*8192 = %v is nearly a tie", s, x, u, m*8192)
 				}
 			}
 		}
@@ -202,8 +272,8 @@ func TestFlatImageIsExact(t *testing.T) {
 		t.Fatal(err)
 	}
 	sy := std.(*image.YCbCr)
-	for _, denom := range []int{2, 4, 8} {
-		img, err := Decode(context.Background(), buf.Bytes(), denom, 1<<20)
+	for n := 1; n < 8; n++ {
+		img, err := DecodeEighths(context.Background(), buf.Bytes(), n, 1<<20)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -211,8 +281,8 @@ func TestFlatImageIsExact(t *testing.T) {
 		b := y.Rect
 		for py := range b.Dy() {
 			for px := range b.Dx() {
-				if got, want := y.YCbCrAt(px, py), sy.YCbCrAt(px*denom, py*denom); got != want {
-					t.Fatalf("1/%d (%d,%d): %v, want %v", denom, px, py, got, want)
+				if got, want := y.YCbCrAt(px, py), sy.YCbCrAt(px*8/n, py*8/n); got != want {
+					t.Fatalf("%d/8 (%d,%d): %v, want %v", n, px, py, got, want)
 				}
 			}
 		}
