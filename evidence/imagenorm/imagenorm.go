@@ -7,12 +7,15 @@
 // therefore goes through [Normalise] first. What comes out is always:
 //
 //   - a baseline/progressive 8-bit JPEG (YCbCr or gray), or an 8-bit RGB or
-//     gray PNG when [Options.Lossless] is set;
+//     gray PNG when [Options.Lossless] is set and the content suits it (see
+//     Lossless or JPEG below);
 //   - upright (the EXIF orientation has been applied to the pixels);
 //   - opaque (transparency is flattened onto white);
 //   - free of metadata (no EXIF, GPS, XMP, IPTC, ICC profile, comments or
 //     text chunks);
-//   - no larger than the requested box (never upscaled).
+//   - no larger than the requested box (never upscaled), unless
+//     [Options.BandMin] and [Options.BandMax] let a scaled decode's own
+//     size stand (see Photos below).
 //
 // Costs are bounded before any pixel is decoded: [Limits] caps the input size
 // in bytes and the pixel count announced by the image header, and a JPEG may
@@ -43,13 +46,28 @@
 //
 // # Photos
 //
-// A JPEG that must shrink by 2x or more (a 12 MP phone photo) is decoded at
-// 1/2, 1/4 or 1/8 of its size by internal/jpegscale, which computes only the
-// low frequencies of each block: about twice as fast as a full decode, and
-// already low-pass filtered. Its Y, Cb and Cr planes are then resampled to
-// the box and encoded without going through RGB (see ycbcr.go). Layouts
-// that decoder leaves alone (progressive, CMYK, ...) and damaged files
-// take image/jpeg at full size.
+// A JPEG that must shrink (a 12 MP phone photo) is decoded at n/8 of its
+// size (n from 1 to 7) by internal/jpegscale, which computes only the low
+// frequencies of each block: several times faster than a full decode, and
+// already low-pass filtered. When one of those sizes lies within the band
+// the options allow around the box ([Options.BandMin], [Options.BandMax]),
+// that is the output size and nothing is resampled: the caller places the
+// image at its own resolution (see [Plan]). Otherwise the smallest n/8 at
+// least as large as the box is decoded and its Y, Cb and Cr planes are
+// resampled the short way to the box and encoded without going through RGB
+// (see ycbcr.go). Layouts that decoder leaves alone (progressive, CMYK,
+// ...) and damaged files take image/jpeg at full size, and are resampled to
+// the same size.
+//
+// # Lossless or JPEG
+//
+// [Options.Lossless] asks for a PNG, and gets one only when the content
+// suits it: a source that is itself lossy (JPEG, HEIC, AVIF) is always
+// encoded as JPEG (a PNG of it would only store its compression noise
+// exactly, at five to ten times the size), and so is any image whose
+// pixels are not mostly flat (a photo saved as PNG). A screenshot or a
+// scanned document, mostly flat colour with hard-edged text, stays
+// lossless.
 //
 // # Errors
 //
@@ -80,12 +98,14 @@ package imagenorm
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"image"
 	"image/jpeg"
 	"image/png"
+	"math"
 	"strconv"
 	"time"
 
@@ -194,9 +214,27 @@ type Options struct {
 	// JPEGQuality is the JPEG quality 1..100; 0 means DefaultJPEGQuality.
 	// Out-of-range values are clamped.
 	JPEGQuality int
-	// Lossless encodes an 8-bit RGB or gray PNG instead of a JPEG (for
-	// screenshots). It disables the JPEG fast path.
+	// Lossless encodes an 8-bit RGB or gray PNG instead of a JPEG when the
+	// content suits it (see the package documentation): screenshots and
+	// documents, not photos.
 	Lossless bool
+	// BandMin and BandMax (factors of the fitted size, e.g. 0.8 and 1.25)
+	// let a JPEG keep the size of one of its scaled decodes (n/8, or its
+	// own size) when that lies within the band, instead of being resampled
+	// to fit the box exactly; the size closest to the box wins. Zero means
+	// 1: exactly the fitted size.
+	BandMin, BandMax float64
+	// PadWidth widens the output to this many pixels, when it is wider
+	// than the image, by repeating the image's last column. (A PDF writer
+	// that orders images by width alone needs every image of a document
+	// to have its own width.)
+	PadWidth int
+	// Slices, when more than 1, cuts the output into that many horizontal
+	// slices of equal height (a long scroll capture laid out page by
+	// page), each encoded on its own into [Result.Slices]; slice k is k
+	// pixels wider than the first (padded as PadWidth pads), so that
+	// every slice has a width of its own.
+	Slices int
 	// Limits bound the input.
 	Limits Limits
 	// Redact lists rectangles, in pixels of the upright image (as a viewer
@@ -223,7 +261,11 @@ type Result struct {
 	// Format is "jpeg" or "png".
 	Format string
 	// Width and Height are the dimensions of Data: upright, after resizing.
+	// With Options.Slices, Data is empty and Width and Height are those of
+	// the whole image before slicing (and padding).
 	Width, Height int
+	// Slices are the slices Options.Slices asked for, top to bottom.
+	Slices []Slice
 	// KeptOriginal reports that Data is the original input, unchanged (see
 	// the package documentation on the fast path).
 	KeptOriginal bool
@@ -232,6 +274,13 @@ type Result struct {
 	// Preview is the output fitted to Options.Preview, when that was set
 	// and the image was decoded; nil otherwise.
 	Preview image.Image
+}
+
+// Slice is one horizontal slice of a sliced image (see Options.Slices).
+type Slice struct {
+	Data          []byte // encoded in Result.Format
+	Width, Height int
+	Y             int // the slice's first row in the whole image
 }
 
 // normError is the concrete error type: its message is one plain sentence,
@@ -379,42 +428,31 @@ func normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 		return err
 	}
 
-	// Fast path: acceptable JPEG, no decode.
-	if info.Format == "jpeg" && !opt.Lossless && info.Orientation == 1 && len(opt.Redact) == 0 && !opt.Gray {
-		if tw, th := fitBox(info.Width, info.Height, opt.MaxWidth, opt.MaxHeight); tw == info.Width && th == info.Height {
-			if out, kept, ok := jpegPassthrough(dctx, data, info.Width, info.Height, opt.Limits.maxPixels()); ok {
-				res.Data, res.Format, res.Width, res.Height, res.KeptOriginal = out, "jpeg", info.Width, info.Height, kept
-				return res, nil
-			}
-		}
-	}
-
 	// The box applies to the upright image; resize in stored orientation
 	// (cheaper) and rotate the small result.
-	swapped := info.Orientation >= 5
-	uw, uh := info.Width, info.Height
-	if swapped {
-		uw, uh = uh, uw
-	}
-	tw, th := fitBox(uw, uh, opt.MaxWidth, opt.MaxHeight)
-	if swapped {
-		tw, th = th, tw
+	n, tw, th := plan(info, opt)
+	lossless := opt.Lossless && !lossySource(info.Format)
+
+	// Fast path: acceptable JPEG, no decode.
+	if info.Format == "jpeg" && info.Orientation == 1 && len(opt.Redact) == 0 && !opt.Gray &&
+		tw == info.Width && th == info.Height && opt.PadWidth <= tw && opt.Slices <= 1 {
+		if out, kept, ok := jpegPassthrough(dctx, data, info.Width, info.Height, opt.Limits.maxPixels()); ok {
+			res.Data, res.Format, res.Width, res.Height, res.KeptOriginal = out, "jpeg", info.Width, info.Height, kept
+			return res, nil
+		}
 	}
 
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	// A JPEG that shrinks by 2x or more is decoded at 1/2, 1/4 or 1/8 size
-	// (see internal/jpegscale); a layout that decoder leaves alone, or any
-	// doubt about the file, takes the standard decoder, which also words
-	// the errors.
+	// A JPEG that shrinks is decoded at n/8 size (see internal/jpegscale);
+	// a layout that decoder leaves alone, or any doubt about the file,
+	// takes the standard decoder, which also words the errors.
 	var img image.Image
-	denom := 1
-	if info.Format == "jpeg" {
-		if d := jpegScale(info.Width, info.Height, tw, th); d > 1 {
-			if m, err := jpegscale.Decode(dctx, data, d, opt.Limits.maxPixels()); err == nil {
-				img, denom = m, d
-			}
+	eighths := 8
+	if info.Format == "jpeg" && n < 8 {
+		if m, err := jpegscale.DecodeEighths(dctx, data, n, opt.Limits.maxPixels()); err == nil {
+			img, eighths = m, n
 		}
 	}
 	if img == nil {
@@ -446,7 +484,7 @@ func normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 				gw, gh = 32, 32
 			}
 		}
-		img = redact(img, canvas, redactionBoxes(opt.Redact, info.Width, info.Height, info.Orientation, gw, gh, denom))
+		img = redact(img, canvas, redactionBoxes(opt.Redact, info.Width, info.Height, info.Orientation, gw, gh, eighths))
 	}
 	sw, sh := canvas.Dx(), canvas.Dy()
 
@@ -454,7 +492,7 @@ func normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 	// directly and hand them to the JPEG encoder, never materialising RGB
 	// (see ycbcr.go). The encoder writes 4:2:0 whatever it is given, so
 	// producing 4:2:0 planes loses nothing.
-	if yc, ok := img.(*image.YCbCr); ok && yc.Rect == canvas && !opt.Lossless && !opt.Gray {
+	if yc, ok := img.(*image.YCbCr); ok && yc.Rect == canvas && !lossless && !opt.Gray && opt.Slices <= 1 {
 		if small, ok := shrinkYCbCr(yc, tw, th); ok {
 			img, yc = nil, nil
 			if err := ctx.Err(); err != nil {
@@ -467,6 +505,7 @@ func normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 					res.Preview = p
 				}
 			}
+			small = padYCbCr(small, opt.PadWidth)
 			var buf bytes.Buffer
 			buf.Grow(small.Rect.Dx() * small.Rect.Dy() / 2)
 			if err := jpeg.Encode(&buf, small, &jpeg.Options{Quality: quality}); err != nil {
@@ -498,11 +537,29 @@ func normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 		return res, err
 	}
 	work = orient(work, info.Orientation)
-
+	lossless = lossless && mostlyFlat(work)
 	gray := isGrayModel(info.ColorModel) || opt.Gray
-	var out image.Image = nrgbaAsRGBA(work) // opaque, so identical pixels
-	if gray {
-		out = grayFromOpaque(work)
+	res.Format = "jpeg"
+	if lossless {
+		res.Format = "png"
+	}
+	encode := func(n *image.NRGBA) ([]byte, error) {
+		var out image.Image = nrgbaAsRGBA(n) // opaque, so identical pixels
+		if gray {
+			out = grayFromOpaque(n)
+		}
+		var buf bytes.Buffer
+		var err error
+		if lossless {
+			enc := png.Encoder{CompressionLevel: png.DefaultCompression}
+			err = enc.Encode(&buf, out)
+		} else {
+			err = jpeg.Encode(&buf, out, &jpeg.Options{Quality: quality})
+		}
+		if err != nil {
+			return nil, fmt.Errorf("imagenorm: encoding %s: %w", res.Format, err)
+		}
+		return buf.Bytes(), nil
 	}
 	if opt.Preview != (image.Point{}) {
 		pw, ph := fitBox(work.Rect.Dx(), work.Rect.Dy(), opt.Preview.X, opt.Preview.Y)
@@ -515,32 +572,87 @@ func normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	var buf bytes.Buffer
-	if opt.Lossless {
-		enc := png.Encoder{CompressionLevel: png.DefaultCompression}
-		err = enc.Encode(&buf, out)
-		res.Format = "png"
-	} else {
-		err = jpeg.Encode(&buf, out, &jpeg.Options{Quality: quality})
-		res.Format = "jpeg"
-	}
-	if err != nil {
-		return res, fmt.Errorf("imagenorm: encoding %s: %w", res.Format, err)
-	}
-	res.Data = buf.Bytes()
 	res.Width, res.Height = work.Rect.Dx(), work.Rect.Dy()
+	if opt.Slices > 1 {
+		w0 := max(opt.PadWidth, res.Width)
+		for k := range opt.Slices {
+			y0, y1 := k*res.Height/opt.Slices, (k+1)*res.Height/opt.Slices
+			part := padNRGBA(work.SubImage(image.Rect(0, y0, res.Width, y1)).(*image.NRGBA), w0+k)
+			data, err := encode(part)
+			if err != nil {
+				return res, err
+			}
+			res.Slices = append(res.Slices, Slice{Data: data, Width: w0 + k, Height: y1 - y0, Y: y0})
+		}
+		return res, nil
+	}
+	work = padNRGBA(work, opt.PadWidth)
+	if res.Data, err = encode(work); err != nil {
+		return res, err
+	}
+	res.Width = work.Rect.Dx()
 	return res, nil
 }
 
-// jpegScale returns the largest of 8, 4 and 2 by which a w x h JPEG can be
-// reduced while decoding and still be at least tw x th, or 1.
-func jpegScale(w, h, tw, th int) int {
-	for _, d := range []int{8, 4, 2} {
-		if sw, sh := jpegscale.Size(w, h, d); sw >= tw && sh >= th {
-			return d
+// Plan returns the size Normalise gives the image info describes under
+// opt (upright, after resizing and PadWidth), without decoding anything:
+// the fitted box size, or a scaled decode's size within the band.
+func Plan(info Info, opt Options) (w, h int) {
+	_, w, h = plan(info, opt)
+	if info.Orientation >= 5 {
+		w, h = h, w
+	}
+	return max(w, opt.PadWidth), h
+}
+
+// plan returns the eighths at which to decode a JPEG (8 for full size, and
+// for any other format) and the output size before PadWidth, in stored
+// orientation (the box applies to the upright image).
+func plan(info Info, opt Options) (n, w, h int) {
+	sw, sh := info.Width, info.Height
+	swapped := info.Orientation >= 5
+	if swapped {
+		sw, sh = sh, sw // upright from here
+	}
+	fw, fh := fitBox(sw, sh, opt.MaxWidth, opt.MaxHeight)
+	n, w, h = 8, fw, fh
+	if fw != sw || fh != sh {
+		lo, hi := cmp.Or(opt.BandMin, 1), cmp.Or(opt.BandMax, 1)
+		best := math.Inf(1)
+		for k := 1; k <= 8; k++ {
+			if k < 8 && info.Format != "jpeg" {
+				continue // only a JPEG decodes to n/8 for free
+			}
+			kw, kh := jpegscale.SizeEighths(sw, sh, k)
+			rw, rh := float64(kw)/float64(fw), float64(kh)/float64(fh)
+			if d := math.Abs(math.Log(rw)); min(rw, rh) >= lo && max(rw, rh) <= hi && d < best {
+				n, w, h, best = k, kw, kh, d
+			}
+		}
+		if math.IsInf(best, 1) && info.Format == "jpeg" {
+			// The smallest decode that covers the box, then a short resample.
+			for k := 1; k < 8; k++ {
+				if kw, kh := jpegscale.SizeEighths(sw, sh, k); kw >= fw && kh >= fh {
+					n = k
+					break
+				}
+			}
 		}
 	}
-	return 1
+	if swapped {
+		w, h = h, w
+	}
+	return n, w, h
+}
+
+// lossySource reports whether a format stores pixels lossily: such an
+// image is never encoded losslessly (see the package documentation).
+func lossySource(format string) bool {
+	switch format {
+	case "jpeg", "heic", "avif":
+		return true
+	}
+	return false
 }
 
 // Fit returns the size Normalise gives an upright w x h image for the box

@@ -99,12 +99,13 @@ func TestJPEGFastPathKeepsBytes(t *testing.T) {
 			t.Errorf("%+v: got %s %dx%d", opt, res.Format, res.Width, res.Height)
 		}
 	}
-	// Lossless disables the fast path.
+	// A JPEG source is never re-encoded losslessly: Lossless keeps the
+	// fast path.
 	res, err := Normalise(ctx, src, Options{Lossless: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.KeptOriginal || res.Format != "png" || !bytes.HasPrefix(res.Data, []byte("\x89PNG")) {
+	if !res.KeptOriginal || res.Format != "jpeg" || !bytes.Equal(res.Data, src) {
 		t.Errorf("lossless: KeptOriginal=%v format=%s", res.KeptOriginal, res.Format)
 	}
 }
@@ -377,7 +378,7 @@ func TestCMYKJPEG(t *testing.T) {
 	if _, err := jpeg.Decode(bytes.NewReader(data)); err != nil {
 		t.Fatalf("test encoder produced an undecodable CMYK JPEG: %v", err)
 	}
-	res, err := Normalise(ctx, data, Options{Lossless: true})
+	res, err := Normalise(ctx, data, Options{Lossless: true}) // a JPEG source: JPEG all the same
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -389,7 +390,7 @@ func TestCMYKJPEG(t *testing.T) {
 		t.Fatal("output is still CMYK")
 	}
 	for i, w := range want {
-		if got := img.At(i*8+4, 8); !near(got, w, 3) {
+		if got := img.At(i*8+4, 8); !near(got, w, 24) { // JPEG's chroma at the band edges
 			t.Errorf("band %d: %v, want %v", i, got, w)
 		}
 	}

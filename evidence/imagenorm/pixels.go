@@ -10,12 +10,24 @@ import (
 
 // toOpaqueNRGBA converts img to an opaque 8-bit NRGBA image covering canvas
 // (translated so that canvas.Min is the origin). Pixels outside img and
-// transparent pixels are composited onto white.
+// transparent pixels are composited onto white. An NRGBA image, or an
+// opaque RGBA one (a PNG screenshot), with its origin at (0, 0) is used in
+// place, not copied: img must be the caller's own, decoded for it.
 func toOpaqueNRGBA(img image.Image, canvas image.Rectangle) *image.NRGBA {
 	var n *image.NRGBA
-	if c, ok := img.(*image.CMYK); ok {
-		n = cmykToNRGBA(c)
-	} else {
+	switch m := img.(type) {
+	case *image.CMYK:
+		n = cmykToNRGBA(m)
+	case *image.NRGBA:
+		if m.Rect.Min == (image.Point{}) {
+			n = m
+		}
+	case *image.RGBA:
+		if m.Rect.Min == (image.Point{}) && m.Opaque() {
+			n = &image.NRGBA{Pix: m.Pix, Stride: m.Stride, Rect: m.Rect} // same bytes when opaque
+		}
+	}
+	if n == nil {
 		n = imaging.Clone(img) // handles YCbCr, Gray, 16-bit, paletted...
 	}
 	b := img.Bounds()
@@ -256,4 +268,69 @@ func parallelRows(n int, fn func(lo, hi int)) {
 		}()
 	}
 	wg.Wait()
+}
+
+// padNRGBA returns n widened to w pixels by repeating its last column, with
+// its origin at (0, 0); or n itself when it is already that wide.
+func padNRGBA(n *image.NRGBA, w int) *image.NRGBA {
+	ow, h := n.Rect.Dx(), n.Rect.Dy()
+	if w <= ow {
+		return n
+	}
+	out := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		src := n.Pix[n.PixOffset(n.Rect.Min.X, n.Rect.Min.Y+y):][:ow*4]
+		dst := out.Pix[y*out.Stride : y*out.Stride+w*4]
+		copy(dst, src)
+		for x := ow; x < w; x++ {
+			copy(dst[x*4:x*4+4], src[(ow-1)*4:])
+		}
+	}
+	return out
+}
+
+// padYCbCr returns the 4:2:0 image m widened to w pixels by repeating its
+// last column in every plane, or m itself when it is already that wide.
+func padYCbCr(m *image.YCbCr, w int) *image.YCbCr {
+	ow, h := m.Rect.Dx(), m.Rect.Dy()
+	if w <= ow {
+		return m
+	}
+	cw, ch, ocw := (w+1)/2, (h+1)/2, (ow+1)/2
+	return &image.YCbCr{
+		Y: padPlane(m.Y, ow, h, m.YStride, w), Cb: padPlane(m.Cb, ocw, ch, m.CStride, cw), Cr: padPlane(m.Cr, ocw, ch, m.CStride, cw),
+		YStride: w, CStride: cw, SubsampleRatio: image.YCbCrSubsampleRatio420, Rect: image.Rect(0, 0, w, h),
+	}
+}
+
+// padPlane widens a w x h plane (rows stride apart) to nw samples a row,
+// repeating each row's last sample.
+func padPlane(p []uint8, w, h, stride, nw int) []uint8 {
+	out := make([]uint8, nw*h)
+	for y := range h {
+		row := out[y*nw : y*nw+nw]
+		copy(row, p[y*stride:y*stride+w])
+		for x := w; x < nw; x++ {
+			row[x] = row[w-1]
+		}
+	}
+	return out
+}
+
+// mostlyFlat reports whether at least half of the pixels of the opaque
+// image n equal their left neighbour: flat colour, as in screenshots and
+// clean documents, which PNG stores compactly and JPEG would blur at the
+// text's edges. A photo, even one saved as PNG, has grain everywhere.
+func mostlyFlat(n *image.NRGBA) bool {
+	w, h := n.Rect.Dx(), n.Rect.Dy()
+	same := 0
+	for y := range h {
+		row := n.Pix[y*n.Stride : y*n.Stride+w*4]
+		for i := 4; i < len(row); i += 4 {
+			if row[i] == row[i-4] && row[i+1] == row[i-3] && row[i+2] == row[i-2] {
+				same++
+			}
+		}
+	}
+	return 2*same >= w*h
 }

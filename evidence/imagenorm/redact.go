@@ -25,9 +25,9 @@ func redact(img image.Image, canvas image.Rectangle, boxes []image.Rectangle) im
 // (sw x sh pixels at full size, EXIF orientation o), grows each outwards to
 // the grid of gw x gh cells (a JPEG's MCUs: then no block that held a
 // hidden pixel keeps anything of it, not even compression ringing or, after
-// a reduced decode, the blur of its low frequencies), and divides by d, the
-// decoder's reduction, rounding outwards.
-func redactionBoxes(rs []image.Rectangle, sw, sh, o, gw, gh, d int) []image.Rectangle {
+// a reduced decode, the blur of its low frequencies), and scales it to the
+// decoder's n/8 size, rounding outwards.
+func redactionBoxes(rs []image.Rectangle, sw, sh, o, gw, gh, n int) []image.Rectangle {
 	var boxes []image.Rectangle
 	for _, r := range rs {
 		s := storedRect(r, sw, sh, o).Intersect(image.Rect(0, 0, sw, sh))
@@ -36,7 +36,7 @@ func redactionBoxes(rs []image.Rectangle, sw, sh, o, gw, gh, d int) []image.Rect
 		}
 		s.Min.X, s.Min.Y = s.Min.X/gw*gw, s.Min.Y/gh*gh
 		s.Max.X, s.Max.Y = min(sw, (s.Max.X+gw-1)/gw*gw), min(sh, (s.Max.Y+gh-1)/gh*gh)
-		boxes = append(boxes, image.Rect(s.Min.X/d, s.Min.Y/d, (s.Max.X+d-1)/d, (s.Max.Y+d-1)/d))
+		boxes = append(boxes, image.Rect(s.Min.X*n/8, s.Min.Y*n/8, (s.Max.X*n+7)/8, (s.Max.Y*n+7)/8))
 	}
 	return boxes
 }
