@@ -248,8 +248,7 @@ func assemble(ctx context.Context, c *evidence.Case, opt Options, q step, cache 
 				// a phrase book may change entirely.
 				name += "-" + g.slices[i]
 			}
-			ext := map[string]string{"jpeg": ".jpg", "png": ".png"}[f.Image.Format]
-			ex := exportImage{name: name + ext, image: f.Image, marks: f.Marks}
+			ex := exportImage{name: name, image: f.Image, src: g.sources[i]}
 			if i < len(g.previews) {
 				ex.preview = g.previews[i]
 			}

@@ -111,12 +111,12 @@ func Render(ctx context.Context, w io.Writer, c *evidence.Case, opt Options) (_ 
 		if prof != nil {
 			limit = prof.ImageMaxBytes
 		}
-		if res.Exports, err = exportImages(pk.exports, limit); err != nil {
+		if res.Exports, err = exportImages(ctx, pk.exports, limit); err != nil {
 			return nil, fmt.Errorf("%s: exporting images: %w", c.Dir, err)
 		}
 	}
 	for _, e := range pk.exports {
-		res.Previews = append(res.Previews, Preview{Name: e.name, Image: e.image, Pixels: e.preview})
+		res.Previews = append(res.Previews, Preview{Name: e.fileName(e.image.Format), Image: e.image, Pixels: e.preview})
 	}
 	for _, k := range pk.Missing {
 		res.Missing = append(res.Missing, string(k))

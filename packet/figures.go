@@ -1,14 +1,12 @@
 package packet
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"image"
-	"image/png"
 	"math"
 	"runtime"
 	"sync"
@@ -31,6 +29,19 @@ type figureGroup struct {
 	// previews are the figures' images fitted to Options.PreviewBox, when
 	// imagenorm made them (nil entries when not).
 	previews []image.Image
+	// sources tell how each figure's image was made.
+	sources []imageSource
+}
+
+// imageSource is how a figure's image was made, so that an export can
+// make it again from the original file, in one generation, with the
+// highlights burned in or smaller (see export.go).
+type imageSource struct {
+	read  func() ([]byte, error) // the original file
+	opt   imagenorm.Options
+	slice int        // the slice of opt.Slices the figure shows
+	dpi   float64    // at which the whole image is placed
+	marks []pdf.Mark // over the whole image
 }
 
 // Aspect ratios (height over width) that decide an exhibit's layout.
@@ -70,7 +81,7 @@ func scroll(e *evidence.Exhibit) bool { return screenshot(e) && aspect(e) > scro
 type normalised struct {
 	e   *evidence.Exhibit
 	res imagenorm.Result
-	dpi int
+	src imageSource // src.dpi gives the image its box's size
 }
 
 // imageCache keeps normalised images between the steps of the budget
@@ -86,6 +97,8 @@ type imageKey struct {
 	file                string
 	maxW, maxH, quality int
 	lossless, gray      bool
+	bandMin, bandMax    float64
+	padWidth, slices    int
 }
 
 func newImageCache() *imageCache {
@@ -106,7 +119,7 @@ func (ic *imageCache) normalise(ctx context.Context, c *evidence.Case, e *eviden
 // normaliseData normalises the image read returns, once per name and
 // options; errors name the file.
 func (ic *imageCache) normaliseData(ctx context.Context, name string, read func() ([]byte, error), no imagenorm.Options) (imagenorm.Result, error) {
-	key := imageKey{name, no.MaxWidth, no.MaxHeight, no.JPEGQuality, no.Lossless, no.Gray}
+	key := imageKey{name, no.MaxWidth, no.MaxHeight, no.JPEGQuality, no.Lossless, no.Gray, no.BandMin, no.BandMax, no.PadWidth, no.Slices}
 	if ic != nil {
 		ic.mu.Lock()
 		res, ok := ic.done[key]
@@ -135,6 +148,43 @@ func (ic *imageCache) normaliseData(ctx context.Context, name string, read func(
 // first when a packet must shrink. Labels, scale readings, screenshots
 // and documents keep theirs longer.
 var decorative = map[evidence.Kind]bool{evidence.PackingPhoto: true, evidence.ProductPhoto: true, evidence.BuyerPhoto: true}
+
+// The band of resolutions, as factors of a step's DPI, at which a photo
+// is placed at its own resolution when a scaled decode gives that without
+// resampling (see imagenorm.Options.BandMin). The step's DPI is the
+// profile's cap, so the band never goes above it; legible evidence never
+// goes below it either, decorative photos go down to 0.7 of it (140 DPI
+// at 200, a little below the 150 the ladder's second step gives them).
+const (
+	decorBandMin = 0.7
+	bandMax      = 1.0
+)
+
+// widths hands out the pixel widths of a document's images. fpdf writes
+// images out sorted by pixel width alone, from a map, so two different
+// images of one width would come out in a random order and the PDF's
+// bytes would differ from run to run: every image is given a width of its
+// own, by widening it (imagenorm.Options.PadWidth) until it is free.
+type widths map[int]bool
+
+// claim returns the first width from w on that starts n free widths in a
+// row, and takes them.
+func (u widths) claim(w, n int) int {
+	for {
+		free := true
+		for k := range n {
+			free = free && !u[w+k]
+		}
+		if free {
+			break
+		}
+		w++
+	}
+	for k := range n {
+		u[w+k] = true
+	}
+	return w
+}
 
 // figures normalises the exhibits' images at the resolution and quality of
 // step q, at most opt.Workers at a time, and lays them out in pages.
@@ -170,16 +220,16 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q s
 		}
 	}
 	out := make([]normalised, len(c.Exhibits))
-	usedWidths := map[int]bool{}
+	used := widths{}
 	eg, gctx := errgroup.WithContext(ctx)
 	eg.SetLimit(workers)
 	for i, e := range c.Exhibits {
 		if e.Video != nil {
 			continue // its stills are laid out below
 		}
-		dpi, quality := q.legibleDPI, q.legibleQ
+		dpi, quality, bandMin := q.legibleDPI, q.legibleQ, 1.0
 		if decorative[e.Kind] {
-			dpi, quality = q.decorDPI, q.decorQ
+			dpi, quality, bandMin = q.decorDPI, q.decorQ, decorBandMin
 		}
 		lossless := screenshot(e) && !q.lossyScreens
 		if screenshot(e) && q.lossyScreens {
@@ -191,33 +241,38 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q s
 		if scroll(e) {
 			maxH = 0 // sliced below, at full column width
 		}
-		// Every image gets a pixel width of its own, so the renderer never
-		// has to re-encode one to work around fpdf's width-only image
-		// order (see pdf.registerImage): the box narrows a pixel at a time
-		// until the size Normalise will give is unused.
 		maxW := px(wmm)
 		uw, uh := e.UprightSize()
-		w, _ := imagenorm.Fit(uw, uh, maxW, maxH)
-		for usedWidths[w] && !scroll(e) && w > 1 {
-			maxW = w - 1
-			w, _ = imagenorm.Fit(uw, uh, maxW, maxH)
-		}
-		usedWidths[w] = true
 		var redact []image.Rectangle
 		for _, r := range e.Redact {
 			redact = append(redact, r.Pixels(uw, uh))
 		}
 		no := imagenorm.Options{
-			MaxWidth: maxW, MaxHeight: maxH, JPEGQuality: quality,
+			MaxWidth: maxW, MaxHeight: maxH, JPEGQuality: quality, BandMin: bandMin, BandMax: bandMax,
 			Lossless: lossless, Limits: opt.Limits, Redact: redact, Gray: q.gray,
 			Preview: opt.PreviewBox,
+		}
+		// Placed at the resolution that gives it the fitted box's size.
+		fw, _ := imagenorm.Fit(uw, uh, maxW, maxH)
+		w, h := imagenorm.Plan(e.Image, no)
+		placed := float64(dpi) * float64(w) / float64(fw)
+		slices := 1
+		if scroll(e) {
+			_, hmm := pdf.FigureBox(opt.Paper, 2)
+			if slices = sliceCount(h, int(math.Floor(hmm/25.4*placed))); slices > 1 {
+				no.Slices = slices
+			}
+		}
+		if free := used.claim(w, slices); free != w {
+			no.PadWidth = free
 		}
 		eg.Go(func() error {
 			res, err := cache.normalise(gctx, c, e, no)
 			if err != nil {
 				return err
 			}
-			out[i] = normalised{e: e, res: res, dpi: dpi}
+			read := func() ([]byte, error) { return c.ReadExhibit(e) }
+			out[i] = normalised{e: e, res: res, src: imageSource{read: read, opt: no, dpi: placed}}
 			return nil
 		})
 	}
@@ -228,21 +283,15 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q s
 	var groups []*figureGroup
 	for _, idx := range plan {
 		if e := c.Exhibits[idx[0]]; e.Video != nil {
-			gs, err := videoGroups(ctx, c, p, opt, q, cache, e, usedWidths)
+			gs, err := videoGroups(ctx, c, p, opt, q, cache, e, used)
 			if err != nil {
 				return nil, err
 			}
 			groups = append(groups, gs...)
 			continue
 		}
-		n := out[idx[0]]
-		if scroll(n.e) {
-			_, hmm := pdf.FigureBox(opt.Paper, 2)
-			gs, err := sliceScroll(p, n, exhibitFigure(p, n), int(math.Floor(hmm/25.4*float64(n.dpi))))
-			if err != nil {
-				return nil, fmt.Errorf("%s: %s: %w", c.Dir, n.e.File, err)
-			}
-			groups = append(groups, gs...)
+		if n := out[idx[0]]; len(n.res.Slices) > 0 {
+			groups = append(groups, sliceGroups(p, n, exhibitFigure(p, n))...)
 			continue
 		}
 		g := &figureGroup{}
@@ -252,9 +301,12 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q s
 			if len(idx) == 1 && screenshot(out[i].e) {
 				fig.Image.DPI = pageFillDPI(fig.Image, opt.Paper)
 			}
+			src := out[i].src
+			src.marks, src.dpi = fig.Marks, fig.Image.DPI
 			g.exhibits = append(g.exhibits, out[i].e)
 			g.figures = append(g.figures, fig)
 			g.previews = append(g.previews, out[i].res.Preview)
+			g.sources = append(g.sources, src)
 		}
 		groups = append(groups, g)
 	}
@@ -280,7 +332,7 @@ func exhibitFigure(p *phrases, n normalised) pdf.Figure {
 		Label:   p.T("exhibit", e.Label),
 		Caption: cmp.Or(e.Caption, p.Kind(e.Kind)),
 		Lines:   exhibitLines(p, e),
-		Image:   pdfImage(n.res.Format, n.res.Width, n.res.Height, n.dpi, n.res.Data),
+		Image:   pdfImage(n.res.Format, n.res.Width, n.res.Height, n.src.dpi, n.res.Data),
 	}
 	uw, uh := e.UprightSize()
 	for i, r := range e.Highlight {
@@ -298,56 +350,53 @@ func exhibitFigure(p *phrases, n normalised) pdf.Figure {
 	return fig
 }
 
-func pdfImage(format string, w, h, dpi int, data []byte) pdf.Image {
+func pdfImage(format string, w, h int, dpi float64, data []byte) pdf.Image {
 	sum := sha256.Sum256(data)
-	return pdf.Image{Format: format, Width: w, Height: h, DPI: float64(dpi), Data: data, SHA256: hex.EncodeToString(sum[:])}
+	return pdf.Image{Format: format, Width: w, Height: h, DPI: dpi, Data: data, SHA256: hex.EncodeToString(sum[:])}
 }
 
-// sliceScroll cuts a long screenshot into an even number of equal slices
-// of at most sliceH pixels, two to a page, each labelled "B1 (2/8)", so its
-// text keeps the size it has in the original instead of shrinking to a
-// stripe, and its last page is not a lone short slice.
-func sliceScroll(p *phrases, n normalised, fig pdf.Figure, sliceH int) ([]*figureGroup, error) {
-	img, _, err := image.Decode(bytes.NewReader(n.res.Data))
-	if err != nil {
-		return nil, fmt.Errorf("slicing the scroll capture: %w", err)
+// sliceCount is the number of slices a scroll capture h pixels tall is
+// cut into: an even number of equal slices of at most sliceH rows, two to
+// a page, so that no page holds a lone short last slice.
+func sliceCount(h, sliceH int) int {
+	n := (h + max(1, sliceH) - 1) / max(1, sliceH)
+	if n > 1 && n%2 == 1 {
+		n++
 	}
-	sub, ok := img.(interface {
-		SubImage(image.Rectangle) image.Image
-	})
-	if !ok {
-		return nil, fmt.Errorf("slicing the scroll capture: unexpected image type %T", img)
-	}
-	b := img.Bounds()
-	count := (b.Dy() + sliceH - 1) / sliceH
-	if count > 1 && count%2 == 1 {
-		count++ // two to a page: no page holds a lone short last slice
-	}
+	return n
+}
+
+// sliceGroups lays out the slices of a long screenshot (imagenorm cut it
+// into an even number of equal slices of at most a page's height, see
+// figures) two to a page, each labelled "B1 (2/8)", so its text keeps the
+// size it has in the original instead of shrinking to a stripe, and its
+// last page is not a lone short slice.
+func sliceGroups(p *phrases, n normalised, fig pdf.Figure) []*figureGroup {
 	var figs []pdf.Figure
 	var places []string
-	for k := range count {
-		r := image.Rect(b.Min.X, b.Min.Y+k*b.Dy()/count, b.Max.X, b.Min.Y+(k+1)*b.Dy()/count) // equal slices
-		var buf bytes.Buffer
-		if err := png.Encode(&buf, sub.SubImage(r)); err != nil {
-			return nil, err
-		}
+	var sources []imageSource
+	count := len(n.res.Slices)
+	for k, sl := range n.res.Slices {
+		src := n.src
+		src.slice, src.marks = k, fig.Marks
+		sources = append(sources, src)
 		f := fig
 		f.Label = fmt.Sprintf("%s (%d/%d)", fig.Label, k+1, count)
 		if k > 0 {
 			f.Lines = []string{p.T("exhibit_continued", n.e.Label)}
 		}
-		f.Image = pdfImage("png", r.Dx(), r.Dy(), int(fig.Image.DPI), buf.Bytes())
-		f.Marks = sliceMarks(fig.Marks, b.Dy(), r.Min.Y-b.Min.Y, r.Max.Y-b.Min.Y)
+		f.Image = pdfImage(n.res.Format, sl.Width, sl.Height, fig.Image.DPI, sl.Data)
+		f.Marks = sliceMarks(fig.Marks, n.res.Height, sl.Y, sl.Y+sl.Height)
 		figs = append(figs, f)
 		places = append(places, fmt.Sprintf("%dof%d", k+1, count))
 	}
 	var groups []*figureGroup
 	for k := 0; k < len(figs); k += 2 {
 		end := min(k+2, len(figs))
-		g := &figureGroup{exhibits: []*evidence.Exhibit{n.e}, figures: figs[k:end], slices: places[k:end]}
+		g := &figureGroup{exhibits: []*evidence.Exhibit{n.e}, figures: figs[k:end], slices: places[k:end], sources: sources[k:end]}
 		groups = append(groups, g)
 	}
-	return groups, nil
+	return groups
 }
 
 // sliceMarks returns the parts of marks (fractions of an image h pixels

@@ -35,7 +35,8 @@ func TestShortChatsShareAPage(t *testing.T) {
 }
 
 // TestScrollSlicesPairUp: a scroll capture is cut into an even number of
-// slices of equal height, so its last page is not a lone short slice.
+// slices of equal height, so its last page is not a lone short slice; each
+// slice has a width of its own, and the pages pair them up.
 func TestScrollSlicesPairUp(t *testing.T) {
 	book, err := builtin(t).Lang("en")
 	if err != nil {
@@ -48,20 +49,25 @@ func TestScrollSlicesPairUp(t *testing.T) {
 		if err := png.Encode(&buf, img); err != nil {
 			t.Fatal(err)
 		}
-		n := normalised{e: &evidence.Exhibit{Label: "B1"}, res: imagenorm.Result{Format: "png", Width: 40, Height: h, Data: buf.Bytes()}, dpi: 200}
-		fig := pdf.Figure{Label: "Exhibit B1", Image: pdf.Image{DPI: 200}}
-		groups, err := sliceScroll(p, n, fig, 100)
+		res, err := imagenorm.Normalise(context.Background(), buf.Bytes(), imagenorm.Options{Lossless: true, Slices: sliceCount(h, 100)})
 		if err != nil {
 			t.Fatal(err)
 		}
+		n := normalised{e: &evidence.Exhibit{Label: "B1"}, res: res, src: imageSource{dpi: 200}}
+		fig := pdf.Figure{Label: "Exhibit B1", Image: pdf.Image{DPI: 200}}
 		total, lo, hi := 0, h, 0
-		for _, g := range groups {
+		widths := map[int]bool{}
+		for _, g := range sliceGroups(p, n, fig) {
 			if len(g.figures) != 2 {
 				t.Errorf("height %d: a page holds %d slices, want 2", h, len(g.figures))
 			}
 			for _, f := range g.figures {
 				total += f.Image.Height
 				lo, hi = min(lo, f.Image.Height), max(hi, f.Image.Height)
+				if widths[f.Image.Width] {
+					t.Errorf("height %d: two slices are %d pixels wide", h, f.Image.Width)
+				}
+				widths[f.Image.Width] = true
 			}
 		}
 		if total != h || hi > 100 || hi-lo > 1 {

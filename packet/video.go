@@ -137,7 +137,7 @@ func videoLines(p *phrases, e *evidence.Exhibit) []string {
 
 // videoGroups lays out the stills of video exhibit e two to a page, each
 // fitted to a half-width box with a pixel width no other image has.
-func videoGroups(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q step, cache *imageCache, e *evidence.Exhibit, usedWidths map[int]bool) ([]*figureGroup, error) {
+func videoGroups(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q step, cache *imageCache, e *evidence.Exhibit, used widths) ([]*figureGroup, error) {
 	stills, err := cache.stills(ctx, c, e)
 	if err != nil {
 		return nil, err
@@ -146,17 +146,17 @@ func videoGroups(ctx context.Context, c *evidence.Case, p *phrases, opt Options,
 	px := func(mm float64) int { return int(math.Floor(mm / 25.4 * float64(dpi))) }
 	wmm, hmm := pdf.FigureBox(opt.Paper, 2)
 	var figs []pdf.Figure
+	var sources []imageSource
 	for i, s := range stills {
 		maxW, maxH := px(wmm), px(hmm)
-		w, _ := imagenorm.Fit(e.Video.Width, e.Video.Height, maxW, maxH)
-		for usedWidths[w] && w > 1 {
-			maxW = w - 1
-			w, _ = imagenorm.Fit(e.Video.Width, e.Video.Height, maxW, maxH)
-		}
-		usedWidths[w] = true
 		no := imagenorm.Options{MaxWidth: maxW, MaxHeight: maxH, JPEGQuality: quality, Limits: opt.Limits, Gray: q.gray}
+		w, _ := imagenorm.Fit(e.Video.Width, e.Video.Height, maxW, maxH)
+		if free := used.claim(w, 1); free != w {
+			no.PadWidth = free
+		}
 		key := fmt.Sprintf("%s#%d", e.File, i)
-		res, err := cache.normaliseData(ctx, key, func() ([]byte, error) { return s.png, nil }, no)
+		read := func() ([]byte, error) { return s.png, nil }
+		res, err := cache.normaliseData(ctx, key, read, no)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %s: frame at %s: %w", c.Dir, e.File, video.Clock(s.at), err)
 		}
@@ -167,7 +167,7 @@ func videoGroups(ctx context.Context, c *evidence.Case, p *phrases, opt Options,
 		fig := pdf.Figure{
 			Label:   fmt.Sprintf("%s (%d/%d)", p.T("exhibit", e.Label), i+1, len(stills)),
 			Caption: caption,
-			Image:   pdfImage(res.Format, res.Width, res.Height, dpi, res.Data),
+			Image:   pdfImage(res.Format, res.Width, res.Height, float64(dpi), res.Data),
 		}
 		if i == 0 {
 			fig.Lines = exhibitLines(p, e)
@@ -175,10 +175,12 @@ func videoGroups(ctx context.Context, c *evidence.Case, p *phrases, opt Options,
 			fig.Lines = []string{p.T("exhibit_continued_video", e.Label)}
 		}
 		figs = append(figs, fig)
+		sources = append(sources, imageSource{read: read, opt: no, dpi: float64(dpi)})
 	}
 	var groups []*figureGroup
 	for k := 0; k < len(figs); k += 2 {
-		groups = append(groups, &figureGroup{exhibits: []*evidence.Exhibit{e}, figures: figs[k:min(k+2, len(figs))]})
+		end := min(k+2, len(figs))
+		groups = append(groups, &figureGroup{exhibits: []*evidence.Exhibit{e}, figures: figs[k:end], sources: sources[k:end]})
 	}
 	return groups, nil
 }

@@ -6,11 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"image"
-	"image/color"
-	"image/draw"
-	"image/jpeg"
-	"image/png"
 	"io"
 	"strings"
 
@@ -588,11 +583,11 @@ func (r *renderer) marks(ms []Mark, x, y, w, h float64) {
 // registerImage hands an image to fpdf once and returns its name.
 //
 // fpdf writes images out sorted by pixel width only, and lists them from a
-// map, so two different images of the same width come out in a random
-// order and the PDF's bytes differ from run to run. Every image is
-// therefore given a width no other image in the document has: an image
-// whose width is taken gets a one-pixel white column on its right until
-// its width is free.
+// map, so two different images of the same width would come out in a
+// random order and the PDF's bytes would differ from run to run. The
+// assembler therefore gives every image a width of its own (see
+// imagenorm.Options.PadWidth), and a document that breaks that rule is
+// refused rather than rendered differently each time.
 func (r *renderer) registerImage(img *Image) (string, error) {
 	if img.Width <= 0 || img.Height <= 0 || int64(img.Width)*int64(img.Height) > MaxImagePixels {
 		return "", fmt.Errorf("image of %dx%d pixels is outside the renderer's limit of %d pixels", img.Width, img.Height, MaxImagePixels)
@@ -602,54 +597,19 @@ func (r *renderer) registerImage(img *Image) (string, error) {
 	if name, ok := r.images[key]; ok {
 		return name, nil
 	}
-	data, width := img.Data, img.Width
-	if _, taken := r.widths[width]; taken {
-		var err error
-		data, width, err = padToFreeWidth(img, r.widths)
-		if err != nil {
-			return "", err
-		}
+	if _, taken := r.widths[img.Width]; taken {
+		return "", fmt.Errorf("two different images are %d pixels wide; each image of a document needs a width of its own, or the PDF's bytes would differ from run to run (fpdf orders images by width alone)", img.Width)
 	}
 	tp := "JPG"
 	if img.Format == "png" {
 		tp = "PNG"
 	}
 	name := "img" + key[:16]
-	info := r.f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(data))
+	info := r.f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(img.Data))
 	if err := r.f.Error(); err != nil || info == nil {
 		return "", fmt.Errorf("embedding image: %v", err)
 	}
-	r.widths[width] = name
+	r.widths[img.Width] = name
 	r.images[key] = name
 	return name, nil
-}
-
-func padToFreeWidth(img *Image, taken map[int]string) ([]byte, int, error) {
-	src, _, err := image.Decode(bytes.NewReader(img.Data))
-	if err != nil {
-		return nil, 0, fmt.Errorf("decoding image to pad: %w", err)
-	}
-	w := img.Width + 1
-	for {
-		if _, t := taken[w]; !t {
-			break
-		}
-		w++
-	}
-	b := src.Bounds()
-	var dst draw.Image
-	if _, gray := src.(*image.Gray); gray {
-		dst = image.NewGray(image.Rect(0, 0, w, b.Dy()))
-	} else {
-		dst = image.NewRGBA(image.Rect(0, 0, w, b.Dy()))
-	}
-	draw.Draw(dst, dst.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
-	draw.Draw(dst, b.Sub(b.Min), src, b.Min, draw.Src)
-	var buf bytes.Buffer
-	if img.Format == "png" {
-		err = png.Encode(&buf, dst)
-	} else {
-		err = jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 92})
-	}
-	return buf.Bytes(), w, err
 }

@@ -40,12 +40,11 @@ func testImage(t *testing.T, w, h int, c color.Color, format string) Image {
 
 func testDoc(t *testing.T) *Document {
 	figs := []Figure{}
-	// Six different images of the same width: fpdf alone would write them
-	// in a random order.
+	// Six different images, each of a width of its own (see registerImage).
 	colors := []color.Color{color.RGBA{200, 0, 0, 255}, color.RGBA{0, 200, 0, 255}, color.RGBA{0, 0, 200, 255}}
 	for i, c := range colors {
-		figs = append(figs, Figure{Label: "Exhibit A" + string(rune('1'+i)), Caption: "jpeg", Image: testImage(t, 300, 200, c, "jpeg")})
-		figs = append(figs, Figure{Label: "Exhibit B" + string(rune('1'+i)), Caption: "png", Image: testImage(t, 300, 400, c, "png")})
+		figs = append(figs, Figure{Label: "Exhibit A" + string(rune('1'+i)), Caption: "jpeg", Image: testImage(t, 300+i, 200, c, "jpeg")})
+		figs = append(figs, Figure{Label: "Exhibit B" + string(rune('1'+i)), Caption: "png", Image: testImage(t, 310+i, 400, c, "png")})
 	}
 	doc := &Document{
 		Meta:   Meta{Title: "测试 Test 👍", Author: "店铺\u202e", Language: "zh-CN", Created: time.Date(2026, 11, 5, 9, 0, 0, 0, time.UTC)},
@@ -66,7 +65,7 @@ func testDoc(t *testing.T) *Document {
 	return doc
 }
 
-func TestRenderDeterministicWithEqualWidthImages(t *testing.T) {
+func TestRenderDeterministic(t *testing.T) {
 	var first []byte
 	for i := range 5 {
 		var b bytes.Buffer
@@ -91,6 +90,24 @@ func TestRenderDeterministicWithEqualWidthImages(t *testing.T) {
 	}
 	if len(rep.Images) != 6 {
 		t.Errorf("%d images embedded, want 6", len(rep.Images))
+	}
+}
+
+// TestRenderRefusesEqualWidthImages: fpdf would write two different
+// images of one width in a random order, so such a document is an error;
+// the same image twice is embedded once and is fine.
+func TestRenderRefusesEqualWidthImages(t *testing.T) {
+	red, blue := testImage(t, 300, 200, color.RGBA{200, 0, 0, 255}, "jpeg"), testImage(t, 300, 100, color.RGBA{0, 0, 200, 255}, "png")
+	doc := func(a, b Image) *Document {
+		return &Document{Sections: []Section{{ID: "x", Blocks: []Block{{Figures: &Figures{Items: []Figure{
+			{Label: "A1", Image: a}, {Label: "A2", Image: b},
+		}}}}}}}
+	}
+	if _, err := Render(context.Background(), &bytes.Buffer{}, doc(red, blue)); err == nil || !strings.Contains(err.Error(), "300 pixels wide") {
+		t.Errorf("two images 300 pixels wide: err = %v", err)
+	}
+	if _, err := Render(context.Background(), &bytes.Buffer{}, doc(red, red)); err != nil {
+		t.Errorf("the same image twice: %v", err)
 	}
 }
 

@@ -235,6 +235,10 @@ type Options struct {
 	// pixels wider than the first (padded as PadWidth pads), so that
 	// every slice has a width of its own.
 	Slices int
+	// Marks are highlights burned into the pixels (for an image uploaded
+	// on its own, where no PDF draws them over it). They disable the JPEG
+	// fast path.
+	Marks []Mark
 	// Limits bound the input.
 	Limits Limits
 	// Redact lists rectangles, in pixels of the upright image (as a viewer
@@ -435,7 +439,7 @@ func normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 
 	// Fast path: acceptable JPEG, no decode.
 	if info.Format == "jpeg" && info.Orientation == 1 && len(opt.Redact) == 0 && !opt.Gray &&
-		tw == info.Width && th == info.Height && opt.PadWidth <= tw && opt.Slices <= 1 {
+		tw == info.Width && th == info.Height && opt.PadWidth <= tw && opt.Slices <= 1 && len(opt.Marks) == 0 {
 		if out, kept, ok := jpegPassthrough(dctx, data, info.Width, info.Height, opt.Limits.maxPixels()); ok {
 			res.Data, res.Format, res.Width, res.Height, res.KeptOriginal = out, "jpeg", info.Width, info.Height, kept
 			return res, nil
@@ -492,7 +496,7 @@ func normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 	// directly and hand them to the JPEG encoder, never materialising RGB
 	// (see ycbcr.go). The encoder writes 4:2:0 whatever it is given, so
 	// producing 4:2:0 planes loses nothing.
-	if yc, ok := img.(*image.YCbCr); ok && yc.Rect == canvas && !lossless && !opt.Gray && opt.Slices <= 1 {
+	if yc, ok := img.(*image.YCbCr); ok && yc.Rect == canvas && !lossless && !opt.Gray && opt.Slices <= 1 && len(opt.Marks) == 0 {
 		if small, ok := shrinkYCbCr(yc, tw, th); ok {
 			img, yc = nil, nil
 			if err := ctx.Err(); err != nil {
@@ -538,6 +542,7 @@ func normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 	}
 	work = orient(work, info.Orientation)
 	lossless = lossless && mostlyFlat(work)
+	burnMarks(work, opt.Marks)
 	gray := isGrayModel(info.ColorModel) || opt.Gray
 	res.Format = "jpeg"
 	if lossless {

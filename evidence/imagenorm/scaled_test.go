@@ -224,3 +224,31 @@ func TestSlices(t *testing.T) {
 		t.Errorf("slices cover %d rows, want 101", y)
 	}
 }
+
+// TestMarksBurnedIn: a mark's outline and disc are drawn into the pixels
+// at the box's place, at any output size, and nothing else changes.
+func TestMarksBurnedIn(t *testing.T) {
+	img := image.NewNRGBA(image.Rect(0, 0, 400, 300))
+	for i := range img.Pix {
+		img.Pix[i] = 240 | uint8(i%4/3*255) // opaque
+	}
+	red := color.RGBA{210, 30, 30, 255}
+	mark := Mark{Box: [4]float64{0.25, 0.5, 0.5, 0.25}, N: 7, Line: 4, Radius: 12, Color: red}
+	for _, box := range []int{400, 200} {
+		res, err := Normalise(ctx, encPNG(t, img), Options{Lossless: true, MaxWidth: box, Marks: []Mark{mark}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := decodeAny(t, res.Data)
+		w, h := res.Width, res.Height
+		want := color.NRGBA{red.R, red.G, red.B, 255}
+		for _, p := range []image.Point{{w / 2, h / 2}, {w / 2, h * 3 / 4}, {w * 3 / 4, h * 5 / 8}} { // top, bottom, right edges
+			if !near(out.At(p.X, p.Y), want, 0) {
+				t.Errorf("box %d: %v is %v, want the mark's red", box, p, out.At(p.X, p.Y))
+			}
+		}
+		if !near(out.At(w/2, h*5/8), color.NRGBA{240, 240, 240, 255}, 0) || !near(out.At(w/8, h/8), color.NRGBA{240, 240, 240, 255}, 0) {
+			t.Errorf("box %d: the mark's inside %v or the rest of the image %v changed", box, out.At(w/2, h*5/8), out.At(w/8, h/8))
+		}
+	}
+}
