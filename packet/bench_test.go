@@ -34,8 +34,8 @@ func benchRender(b *testing.B, dir string, workers int) {
 	}
 }
 
-// BenchmarkRenderSample renders the committed-style sample order (small
-// synthetic images) drawn by TestMain.
+// BenchmarkRenderSample renders a committed sample order (small synthetic
+// images).
 func BenchmarkRenderSample(b *testing.B) {
 	benchRender(b, filepath.Join(samplesDir, "missing-item-en"), 0)
 }

@@ -1,7 +1,6 @@
 package packet
 
 import (
-	"context"
 	"encoding/json"
 	"path/filepath"
 	"slices"
@@ -9,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/proofpack/proofpack/evidence"
-	"github.com/proofpack/proofpack/internal/samplegen"
 	"github.com/proofpack/proofpack/templates"
 )
 
@@ -44,14 +42,14 @@ var twoWeighings = []string{"两方独立的称重", "two independent weighings"
 // without both weighing exhibits.
 func TestStatementClaimsOnlyItsExhibits(t *testing.T) {
 	set := builtin(t)
-	for _, s := range samplegen.Samples() {
-		dir := filepath.Join(samplesDir, s.Name)
+	for _, name := range sampleNames(t) {
+		dir := filepath.Join(samplesDir, name)
 		for _, ki := range evidence.Kinds {
 			c := loadSample(t, dir)
 			if len(c.ByKind(ki.Kind)) == 0 {
 				continue
 			}
-			t.Run(s.Name+"/without-"+string(ki.Kind), func(t *testing.T) {
+			t.Run(name+"/without-"+string(ki.Kind), func(t *testing.T) {
 				c.Exhibits = slices.DeleteFunc(c.Exhibits, func(e *evidence.Exhibit) bool { return e.Kind == ki.Kind })
 				lang := c.Manifest.Language
 				pr, err := prepare(c, Options{Templates: set, AllowIncomplete: true})
@@ -127,14 +125,11 @@ func mustLang(t *testing.T, lang string) *templates.Lang {
 // "bytes" and no internal template name.
 func TestPacketShowsOnlyWhatItHas(t *testing.T) {
 	set := builtin(t)
-	for _, s := range samplegen.Samples() {
-		t.Run(s.Name, func(t *testing.T) {
-			c := loadSample(t, filepath.Join(samplesDir, s.Name))
-			pk, err := Assemble(context.Background(), c, Options{Templates: set})
-			if err != nil {
-				t.Fatal(err)
-			}
-			data, err := json.Marshal(pk.Doc)
+	for _, name := range sampleNames(t) {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			c := loadSample(t, filepath.Join(samplesDir, name))
+			data, err := json.Marshal(renderSample(t, name).pk.Doc)
 			if err != nil {
 				t.Fatal(err)
 			}

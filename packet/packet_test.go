@@ -10,7 +10,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/internal/pdfcheck"
@@ -21,24 +23,88 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// samplesDir holds the sample orders, drawn once for the whole package.
-var samplesDir string
+// samplesDir holds the committed sample orders. CI draws them again and
+// fails on any difference, so the tests read them instead of drawing them.
+var samplesDir = filepath.Join("..", "samples", "orders")
+
+// tmpDir holds what the package's tests share: the sample packets rendered
+// once and the phone order drawn once.
+var tmpDir string
 
 func TestMain(m *testing.M) {
 	flag.Parse()
-	dir, err := os.MkdirTemp("", "proofpack-samples-")
+	dir, err := os.MkdirTemp("", "proofpack-packet-")
 	if err != nil {
 		panic(err)
 	}
-	for _, s := range samplegen.Samples() {
-		if err := samplegen.Write(context.Background(), dir, s); err != nil {
-			panic(err)
-		}
-	}
-	samplesDir = dir
+	tmpDir = dir
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// sampleNames lists the samples samplegen makes, each with its committed
+// order folder under samplesDir.
+func sampleNames(t *testing.T) []string {
+	t.Helper()
+	var names []string
+	for _, s := range samplegen.Samples() {
+		if _, err := os.Stat(filepath.Join(samplesDir, s.Name, "order.yaml")); err != nil {
+			t.Fatalf("%v: regenerate the samples with 'go run ./cmd/proofpack samples -o samples --render'", err)
+		}
+		names = append(names, s.Name)
+	}
+	return names
+}
+
+// renderedSample is a sample's packet, rendered with its platform's
+// profile and the defaults, as 'proofpack samples --render' builds it.
+type renderedSample struct {
+	once  sync.Once
+	res   *Result
+	pk    *Packet
+	pdf   string   // the PDF file, under tmpDir
+	files []string // the evidence files, as the manifest names them
+	err   error
+}
+
+var rendered sync.Map // sample name -> *renderedSample
+
+// renderSample renders the named sample's packet once per test binary and
+// shares it between the tests that read it: the golden model, the
+// statements, the profile limits and the text read back from the PDF.
+// The tests must not change what it returns.
+func renderSample(t *testing.T, name string) *renderedSample {
+	t.Helper()
+	v, _ := rendered.LoadOrStore(name, &renderedSample{})
+	r := v.(*renderedSample)
+	r.once.Do(func() {
+		c, err := evidence.Load(context.Background(), filepath.Join(samplesDir, name), evidence.Options{})
+		if err != nil {
+			r.err = err
+			return
+		}
+		defer c.Close()
+		for _, e := range c.Exhibits {
+			r.files = append(r.files, e.File)
+		}
+		var buf bytes.Buffer
+		set, err := templates.Builtin()
+		if err != nil {
+			r.err = err
+			return
+		}
+		if r.res, r.err = Render(context.Background(), &buf, c, Options{Templates: set}); r.err != nil {
+			return
+		}
+		r.pk = r.res.packet
+		r.pdf = filepath.Join(tmpDir, name+".pdf")
+		r.err = os.WriteFile(r.pdf, buf.Bytes(), 0o644)
+	})
+	if r.err != nil {
+		t.Fatalf("%s: %v", name, r.err)
+	}
+	return r
 }
 
 // copySample copies a sample order folder into a fresh temp dir, for tests
@@ -72,51 +138,18 @@ func loadSample(t *testing.T, dir string) *evidence.Case {
 	return c
 }
 
-// TestGolden compares each sample's document model, as JSON, with the
-// committed golden file. Run with -update to accept a change.
-func TestGolden(t *testing.T) {
-	for _, s := range samplegen.Samples() {
-		t.Run(s.Name, func(t *testing.T) {
-			c := loadSample(t, filepath.Join(samplesDir, s.Name))
-			pk, err := Assemble(context.Background(), c, Options{Templates: builtin(t)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := json.MarshalIndent(pk.Doc, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, '\n')
-			golden := filepath.Join("testdata", "golden", s.Name+".json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run 'go test ./packet -update' to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("document model of %s differs from %s; inspect with 'go test ./packet -run TestGolden -update && git diff'", s.Name, golden)
-			}
-		})
-	}
-}
-
-func TestBuildFileChecksPDF(t *testing.T) {
+// TestSamplePDFsPassTheReaders runs two sample packets, one per language,
+// through every PDF reader and checks what a reviewer reads in them: the
+// order's own id and parcel, the letter and exhibit headings, one image per
+// exhibit and none drawn above the packet's resolution.
+func TestSamplePDFsPassTheReaders(t *testing.T) {
 	for _, name := range []string{"missing-item-zh", "missing-item-en"} {
 		t.Run(name, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "packet.pdf")
-			res, err := BuildFile(context.Background(), filepath.Join(samplesDir, name), out,
-				FileOptions{Options: Options{Templates: builtin(t)}, Statement: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			rep := pdfcheck.Check(t, out)
-			if rep.Pages != res.Pages {
-				t.Errorf("pdfinfo says %d pages, Result says %d", rep.Pages, res.Pages)
+			t.Parallel()
+			r := renderSample(t, name)
+			rep := pdfcheck.Check(t, r.pdf)
+			if rep.Pages != r.res.Pages {
+				t.Errorf("pdfinfo says %d pages, Result says %d", rep.Pages, r.res.Pages)
 			}
 			text := strings.Join(strings.Fields(rep.Text), "")
 			// Each sample is its own order: its own id and parcel.
@@ -135,37 +168,48 @@ func TestBuildFileChecksPDF(t *testing.T) {
 					t.Errorf("extracted text lacks %q", w)
 				}
 			}
-			if len(rep.Images) != res.Exhibits {
-				t.Errorf("%d images embedded, want one per exhibit (%d)", len(rep.Images), res.Exhibits)
+			if len(rep.Images) != r.res.Exhibits {
+				t.Errorf("%d images embedded, want one per exhibit (%d)", len(rep.Images), r.res.Exhibits)
 			}
 			for _, im := range rep.Images {
 				if im.XPPI > DefaultDPI+1 || im.YPPI > DefaultDPI+1 {
 					t.Errorf("image on page %d drawn at %dx%d ppi, above the %d DPI", im.Page, im.XPPI, im.YPPI, DefaultDPI)
 				}
 			}
-			if st, err := os.ReadFile(res.StatementFile); err != nil || !strings.Contains(string(st), tracking) {
-				t.Errorf("statement file %s: %v %q", res.StatementFile, err, st)
+			if !strings.Contains(r.pk.PortalStatement, tracking) {
+				t.Errorf("the statement for the portal lacks the tracking number %s:\n%s", tracking, r.pk.PortalStatement)
 			}
 		})
 	}
 }
 
+// TestBuildIsByteIdentical builds a sample a second time, from a copy in
+// another folder and with another local time zone: the PDF is the same
+// bytes as the first build's. (CI checks that the committed packets are
+// those of a fresh build on its machine.)
 func TestBuildIsByteIdentical(t *testing.T) {
-	dir := filepath.Join(samplesDir, "missing-item-zh")
-	var outs [][]byte
-	for range 2 {
-		out := filepath.Join(t.TempDir(), "p.pdf")
-		if _, err := BuildFile(context.Background(), dir, out, FileOptions{Options: Options{Templates: builtin(t)}}); err != nil {
-			t.Fatal(err)
-		}
-		b, err := os.ReadFile(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		outs = append(outs, b)
+	const name = "missing-item-zh"
+	first, err := os.ReadFile(renderSample(t, name).pdf)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if !bytes.Equal(outs[0], outs[1]) {
-		t.Fatal("two builds of the same order differ")
+	local := time.Local
+	time.Local = time.FixedZone("UTC-7", -7*3600)
+	t.Cleanup(func() { time.Local = local })
+	dir := copySample(t, name)
+	out := filepath.Join(t.TempDir(), "elsewhere", "p.pdf")
+	if err := os.Mkdir(filepath.Dir(out), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := BuildFile(context.Background(), dir, out, FileOptions{Options: Options{Templates: builtin(t)}, Statement: true}); err != nil {
+		t.Fatal(err)
+	}
+	second, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, second) {
+		t.Fatalf("two builds of %s differ (%d and %d bytes)", name, len(first), len(second))
 	}
 }
 

@@ -1,13 +1,10 @@
 package packet
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/proofpack/proofpack/internal/samplegen"
 )
 
 // TestSampleStatements reads every sample's statement as its reviewer
@@ -17,13 +14,11 @@ import (
 // not record as accepted.
 func TestSampleStatements(t *testing.T) {
 	set := builtin(t)
-	for _, s := range samplegen.Samples() {
-		t.Run(s.Name, func(t *testing.T) {
-			c := loadSample(t, filepath.Join(samplesDir, s.Name))
-			pk, err := Assemble(context.Background(), c, Options{Templates: set})
-			if err != nil {
-				t.Fatal(err)
-			}
+	for _, name := range sampleNames(t) {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			c := loadSample(t, filepath.Join(samplesDir, name))
+			pk := renderSample(t, name).pk
 			st := pk.Statement
 			if n := utf8.RuneCountInString(pk.PortalStatement); pk.StatementLimit > 0 && n > pk.StatementLimit {
 				t.Errorf("the portal statement is %d characters, over the limit of %d:\n%s", n, pk.StatementLimit, pk.PortalStatement)
