@@ -22,11 +22,23 @@ func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){"proofpack": main})
 }
 
-// TestScripts runs the command-line scenarios in testdata/script.
+// TestScripts runs the command-line scenarios in testdata/script. $SAMPLES
+// is the repository's samples folder: scripts copy the committed sample
+// orders (which CI draws again and diffs) with cpdir instead of drawing
+// them.
 func TestScripts(t *testing.T) {
+	samples, err := filepath.Abs(filepath.Join("..", "..", "samples"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("SAMPLES", samples)
+			return nil
+		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"cpdir":     cmdCpDir,
 			"hugepng":   cmdHugePNG,
 			"truncate":  cmdTruncate,
 			"cmptree":   cmdCmpTree,
@@ -46,6 +58,14 @@ func cmdHugePNG(ts *testscript.TestScript, neg bool, args []string) {
 	w, _ := strconv.Atoi(args[0])
 	h, _ := strconv.Atoi(args[1])
 	ts.Check(os.WriteFile(ts.MkAbs(args[2]), samplegen.HugePNGHeader(uint32(w), uint32(h)), 0o644))
+}
+
+// cpdir SRC DST copies the folder tree SRC to DST, which must not exist.
+func cmdCpDir(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: cpdir SRC DST")
+	}
+	ts.Check(os.CopyFS(ts.MkAbs(args[1]), os.DirFS(ts.MkAbs(args[0]))))
 }
 
 // truncate N FILE keeps the first N bytes of FILE.
