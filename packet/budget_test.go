@@ -128,6 +128,7 @@ func phoneOrderDir(t *testing.T) string {
 // Stripe's and Visa's budgets; labels, scale photos and screenshots keep at
 // least the legibility floor's resolution.
 func TestPhoneOrderFitsCardProfiles(t *testing.T) {
+	t.Parallel()
 	dir := phoneOrderDir(t)
 	set := builtin(t)
 	for _, name := range []string{"stripe", "visa"} {
@@ -160,6 +161,7 @@ func TestPhoneOrderFitsCardProfiles(t *testing.T) {
 }
 
 func TestBudgetErrorSaysWhatWouldFit(t *testing.T) {
+	t.Parallel()
 	dir := phoneOrderDir(t)
 	set := builtin(t)
 	tiny := &templates.Profile{Name: "tiny", Title: "t", Source: "test", MaxBytes: 500_000, MaxPages: 100, DPI: 200}
@@ -185,10 +187,7 @@ func TestBudgetErrorSaysWhatWouldFit(t *testing.T) {
 func TestCompactLayoutMeetsAPageLimit(t *testing.T) {
 	set := builtin(t)
 	dir := filepath.Join(samplesDir, "missing-item-en")
-	full, err := Render(context.Background(), &bytes.Buffer{}, loadSample(t, dir), Options{Templates: set})
-	if err != nil {
-		t.Fatal(err)
-	}
+	full := renderSample(t, "missing-item-en").res
 	limit := &templates.Profile{Name: "limit", Title: "t", Source: "test", MaxPages: full.Pages - 2, DPI: 200}
 	res, err := Render(context.Background(), &bytes.Buffer{}, loadSample(t, dir), Options{Templates: set, Profile: limit})
 	if err != nil {
@@ -199,19 +198,52 @@ func TestCompactLayoutMeetsAPageLimit(t *testing.T) {
 	}
 }
 
+var taobao struct {
+	once sync.Once
+	res  *Result
+	err  error
+}
+
+// taobaoBuild builds the missing-item-zh sample once per test binary with
+// the taobao profile, which exports each exhibit as an image (into
+// images/ beside the PDF), for the tests that look at those images.
+func taobaoBuild(t *testing.T) *Result {
+	t.Helper()
+	taobao.once.Do(func() {
+		set, err := templates.Builtin()
+		if err != nil {
+			taobao.err = err
+			return
+		}
+		prof, err := set.Profile("taobao")
+		if err != nil {
+			taobao.err = err
+			return
+		}
+		outDir := filepath.Join(tmpDir, "taobao")
+		if taobao.err = os.Mkdir(outDir, 0o755); taobao.err != nil {
+			return
+		}
+		taobao.res, taobao.err = BuildFile(context.Background(), filepath.Join(samplesDir, "missing-item-zh"), filepath.Join(outDir, "p.pdf"),
+			FileOptions{Options: Options{Templates: set, Profile: prof}, ImagesDir: filepath.Join(outDir, "images")})
+	})
+	if taobao.err != nil {
+		t.Fatal(taobao.err)
+	}
+	return taobao.res
+}
+
 // TestRedactionSurvivesNowhere: the redacted label area is uniform in the
 // PDF's embedded image and in the exported image, and no output carries
 // GPS or other metadata.
 func TestRedactionSurvivesNowhere(t *testing.T) {
-	set := builtin(t)
-	prof, _ := set.Profile("taobao") // exports images, capped at 127 KB
-	outDir := t.TempDir()
-	out := filepath.Join(outDir, "p.pdf")
-	res, err := BuildFile(context.Background(), filepath.Join(samplesDir, "missing-item-zh"), out,
-		FileOptions{Options: Options{Templates: set, Profile: prof}, ImagesDir: filepath.Join(outDir, "images")})
+	t.Parallel()
+	prof, err := builtin(t).Profile("taobao") // exports images, capped at 127 KB
 	if err != nil {
 		t.Fatal(err)
 	}
+	res := taobaoBuild(t)
+	out := res.Output
 	if len(res.Images) == 0 {
 		t.Fatal("no images exported")
 	}
@@ -221,7 +253,7 @@ func TestRedactionSurvivesNowhere(t *testing.T) {
 			t.Errorf("%s is %d bytes, over the %d cap", p, st.Size(), prof.ImageMaxBytes)
 		}
 	}
-	label := filepath.Join(outDir, "images", "A1.jpg")
+	label := filepath.Join(res.ImagesDir, "A1.jpg")
 	checkUniform(t, label, readImage(t, label))
 	pdfcheck.Check(t, out)
 	if _, err := exec.LookPath("pdfimages"); err == nil {
@@ -279,6 +311,7 @@ func checkUniform(t *testing.T, name string, img image.Image) {
 // does; a --templates folder can) gives a packet whose every image is
 // gray, photos and screenshots alike, and which still passes the readers.
 func TestGrayscaleProfile(t *testing.T) {
+	t.Parallel()
 	set := builtin(t)
 	c := loadSample(t, filepath.Join(samplesDir, "missing-item-en"))
 	prof := *set.ProfileFor(c.Manifest.Platform)
@@ -303,14 +336,8 @@ func TestGrayscaleProfile(t *testing.T) {
 // label's highlight: x 5-95%, y 12-32%, note (1)); the image embedded in the
 // PDF stays clean, the marks being drawn there as vectors.
 func TestExportedImagesShowHighlights(t *testing.T) {
-	set := builtin(t)
-	prof, _ := set.Profile("taobao") // exports images
-	outDir := t.TempDir()
-	if _, err := BuildFile(context.Background(), filepath.Join(samplesDir, "missing-item-zh"), filepath.Join(outDir, "p.pdf"),
-		FileOptions{Options: Options{Templates: set, Profile: prof}, ImagesDir: filepath.Join(outDir, "images")}); err != nil {
-		t.Fatal(err)
-	}
-	img := readImage(t, filepath.Join(outDir, "images", "A1.jpg"))
+	t.Parallel()
+	img := readImage(t, filepath.Join(taobaoBuild(t).ImagesDir, "A1.jpg"))
 	b := img.Bounds()
 	red := func(x, y int) bool {
 		r, g, bl, _ := img.At(b.Min.X+x, b.Min.Y+y).RGBA()

@@ -319,7 +319,7 @@ func TestRefusesToOverwriteInput(t *testing.T) {
 }
 
 func TestOutputInsideOrderFolderIsNotEvidence(t *testing.T) {
-	dir := copySample(t, "missing-item-zh")
+	dir := minimalOrder(t)
 	replaceIn(t, filepath.Join(dir, "order.yaml"), "evidence:", "unused_evidence:")
 	// Without an evidence list, files are discovered: the packet written
 	// into the folder must not be picked up on the next run.

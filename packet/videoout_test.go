@@ -13,8 +13,8 @@ import (
 	"github.com/proofpack/proofpack/templates"
 )
 
-// withVideo is a copy of a sample order with a 4-second packing video of
-// about 1 MB listed in its manifest.
+// withVideo is minimalOrder with a 4-second packing video of about 1 MB
+// listed in its manifest.
 func withVideo(t *testing.T) string {
 	t.Helper()
 	if err := video.Available(); err != nil {
@@ -23,7 +23,7 @@ func withVideo(t *testing.T) string {
 		}
 		t.Skip(err)
 	}
-	dir := copySample(t, "missing-item-en")
+	dir := minimalOrder(t)
 	if msg, err := exec.Command("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=25:duration=4",
 		"-c:v", "libx264", "-b:v", "2M", "-pix_fmt", "yuv420p", filepath.Join(dir, "packing.mp4")).CombinedOutput(); err != nil {
 		t.Fatalf("ffmpeg: %v: %s", err, msg)
@@ -38,6 +38,7 @@ func withVideo(t *testing.T) string {
 }
 
 func TestVideoOutTooLong(t *testing.T) {
+	t.Parallel()
 	dir := withVideo(t)
 	out := t.TempDir()
 	prof := &templates.Profile{Name: "test", VideoMaxBytes: 20_000}
@@ -54,6 +55,7 @@ func TestVideoOutTooLong(t *testing.T) {
 }
 
 func TestVideoOut(t *testing.T) {
+	t.Parallel()
 	dir := withVideo(t)
 	orig, _ := os.ReadFile(filepath.Join(dir, "packing.mp4"))
 	for _, tc := range []struct {
@@ -73,7 +75,7 @@ func TestVideoOut(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(res.Videos) != 1 || filepath.Base(res.Videos[0]) != "C2-packing.mp4" {
+			if len(res.Videos) != 1 || filepath.Base(res.Videos[0]) != "C1-packing.mp4" {
 				t.Fatalf("videos %v", res.Videos)
 			}
 			got, _ := os.ReadFile(res.Videos[0])
