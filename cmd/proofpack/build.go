@@ -154,8 +154,8 @@ func (o *buildOptions) stream(ctx context.Context, fo packet.FileOptions) (*pack
 		}
 	}
 	if len(unwritten) > 0 {
-		fmt.Fprintf(o.io.ErrOut, "proofpack: warning: -o -: standard output holds the PDF only; not written: %s\n", strings.Join(unwritten, ", "))
-		fmt.Fprintln(o.io.ErrOut, "proofpack: hint: give -o FILE to have them written beside the packet")
+		warnf(o.io.ErrOut, "-o -: standard output holds the PDF only; not written: %s", strings.Join(unwritten, ", "))
+		hintf(o.io.ErrOut, "give -o FILE to have them written beside the packet")
 	}
 	return res, nil
 }

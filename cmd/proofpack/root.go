@@ -97,7 +97,7 @@ func execute(ctx context.Context, args []string, io *ioStreams) int {
 	}
 	fmt.Fprintln(io.ErrOut, "proofpack:", err)
 	for _, h := range flagHints(err) {
-		fmt.Fprintln(io.ErrOut, "proofpack: hint:", h)
+		hintf(io.ErrOut, "%s", h)
 	}
 	return exitError
 }
