@@ -30,7 +30,7 @@ func (o *packetFlags) addPacketFlags(cmd *cobra.Command, whose string) {
 	f.StringVar(&o.paper, "paper", "", "paper size: a4 or letter (default: the profile's)")
 	f.StringVar(&o.profile, "profile", "", "portal profile whose limits the packet must meet (default: "+whose+" platform's; see 'proofpack profiles')")
 	f.IntVar(&o.dpi, "dpi", packet.DefaultDPI, "resolution exhibit images are sized for (72 to 600)")
-	f.BoolVar(&o.allowIncomplete, "allow-incomplete", false, "build even when required evidence is missing, marking the gaps on the cover")
+	f.BoolVar(&o.allowIncomplete, "allow-incomplete", false, "build even when required evidence is missing; the packet shows only the evidence it has, and build warns of the gaps")
 	f.BoolVar(&o.noStatement, "no-statement", false, "do not write the statement .txt beside the PDF")
 	o.addFlags(cmd)
 }
