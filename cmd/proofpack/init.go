@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -40,7 +39,7 @@ overwrites an existing manifest.`,
 		},
 	}
 	cmd.Flags().StringVar(&o.dispute, "type", "", "dispute type (see 'proofpack templates')")
-	cmd.Flags().StringVar(&o.platform, "platform", "", "platform: "+strings.Join(evidence.Platforms, ", ")+", or 拼多多, 淘宝, 天猫, 抖音, 京东, 微信, PDD (default taobao, said when used)")
+	cmd.Flags().StringVar(&o.platform, "platform", "", "platform: "+platformChoices+" (default "+evidence.DefaultPlatform+", said when used)")
 	cmd.Flags().StringVar(&o.lang, "lang", evidence.DefaultLanguage, "packet language: zh or en, or another with a phrase book in --templates")
 	o.addTemplatesFlag(cmd)
 	return cmd

@@ -21,6 +21,10 @@ var platformAliases = map[string]string{
 	"其他":  "other",
 }
 
+// platformChoices lists what --platform takes, for help and errors: the
+// names and the aliases sellers use most.
+var platformChoices = strings.Join(evidence.Platforms, ", ") + ", or 拼多多, 淘宝, 天猫, 抖音, 京东, 微信, PDD"
+
 // platformName resolves a --platform value case-insensitively and through
 // platformAliases.
 func platformName(v string) (string, error) {
@@ -29,7 +33,7 @@ func platformName(v string) (string, error) {
 		s = a
 	}
 	if !slices.Contains(evidence.Platforms, s) {
-		return "", usageError{fmt.Errorf("--platform %q: expected one of %s (or 拼多多, 淘宝, 天猫, 抖音, 京东, 微信, PDD)", v, strings.Join(evidence.Platforms, ", "))}
+		return "", usageError{fmt.Errorf("--platform %q: expected one of %s", v, platformChoices)}
 	}
 	return s, nil
 }
