@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -263,12 +264,7 @@ func yamlError(name string, data []byte, err error) error {
 func manifestFieldNames() []string {
 	seen := map[string]bool{}
 	walkManifestFields(func(key string, _ reflect.Type) { seen[key] = true })
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // walkManifestFields calls visit with the YAML key and Go type of every

@@ -2,8 +2,10 @@ package packet
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -109,7 +111,7 @@ func Consistency(m *evidence.Manifest, d *templates.Dispute) []Finding {
 		for i, e := range m.Evidence {
 			texts[fmt.Sprintf("evidence[%d].caption", i)] = e.Caption
 		}
-		for _, field := range sortedKeys(texts) {
+		for _, field := range slices.Sorted(maps.Keys(texts)) {
 			for _, tok := range trackingRe.FindAllString(texts[field], -1) {
 				if !known[tok] {
 					add(SeverityWarning, fmt.Sprintf("mentions tracking number %s, but the parcel's is %s", tok, s.TrackingNumber),
@@ -184,7 +186,8 @@ func weightFields(w *Weights) []string {
 	for _, r := range w.Readings {
 		f = append(f, r.Field)
 	}
-	return sortStrings(f)
+	slices.Sort(f)
+	return f
 }
 
 // shortReadingsFinding tells the seller which readings match the parcel

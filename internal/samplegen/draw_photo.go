@@ -71,12 +71,8 @@ func DrawPhoto(p Photo) image.Image {
 	if p.Packing {
 		drawOpenBox(img, cx, tableY, n, p, seed)
 	} else {
-		w := 250
-		gap := 110
-		total := n*w + (n-1)*gap
-		for i := 0; i < n; i++ {
-			x := cx - total/2 + i*(w+gap) + w/2
-			drawProduct(img, p, x, 1010+jit(uint64(10+i), 14), w, 720, seed+uint64(i))
+		for i, x := range rowCentres(cx, n, 250, 110) {
+			drawProduct(img, p, x, 1010+jit(uint64(10+i), 14), 250, 720, seed+uint64(i))
 		}
 	}
 
@@ -504,6 +500,17 @@ func drawCrack(img *image.RGBA, b image.Rectangle, seed uint64) {
 	}
 }
 
+// rowCentres places n items w wide and gap apart in a row centred on cx,
+// and returns their centres.
+func rowCentres(cx, n, w, gap int) []int {
+	total := n*w + (n-1)*gap
+	xs := make([]int, n)
+	for i := range xs {
+		xs[i] = cx - total/2 + i*(w+gap) + w/2
+	}
+	return xs
+}
+
 // drawOpenBox draws an open cardboard box on the table with n cups inside,
 // crumpled packing paper, flaps folded out and packing tape, plus a tape
 // roll beside it.
@@ -522,12 +529,8 @@ func drawOpenBox(img *image.RGBA, cx, tableY int, n int, p Photo, seed uint64) {
 	fillPoly(img, func(x, y int) color.RGBA { return mix(inner, scaleColor(inner, 150), y-by, fy0-by) }, 255,
 		image.Pt(bx0, by), image.Pt(bx1, by), image.Pt(fx1, fy0), image.Pt(fx0, fy0))
 	// Products standing inside: the lower part is hidden by the front face.
-	w := 210
-	gap := 80
-	total := n*w + (n-1)*gap
-	for i := 0; i < n; i++ {
-		x := cx - total/2 + i*(w+gap) + w/2
-		drawProduct(img, p, x, fy0+300, w, 560, seed+uint64(i))
+	for i, x := range rowCentres(cx, n, 210, 80) {
+		drawProduct(img, p, x, fy0+300, 210, 560, seed+uint64(i))
 	}
 	// Crumpled paper around them.
 	for i := 0; i < 26; i++ {
