@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/proofpack/proofpack/evidence"
 	"github.com/proofpack/proofpack/templates"
@@ -58,16 +59,27 @@ func Manifest(d *templates.Dispute, book *templates.Lang, platform string, files
 	out("dispute: %s\n", d.Name)
 	out("language: %s\n", d.Language)
 	out("currency: %s\n", currency)
-	if zone := home.Zone; zone != "" {
+	// Example times are in the platform's own zone, or in the zone the
+	// time_zone example names: a seller who copies one keeps an offset
+	// that makes sense for the shop.
+	zone := cmp.Or(home.Zone, "America/New_York")
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		loc = time.UTC
+	}
+	at := func(day, hour, min int) string {
+		return time.Date(2026, 1, day, hour, min, 0, 0, loc).Format(time.RFC3339)
+	}
+	if home.Zone != "" {
 		out("# time_zone: %s   # %s\n", zone, w.S("init_time_zone_platform"))
 	} else {
-		out("# time_zone: America/New_York   # %s\n", w.S("init_time_zone"))
+		out("# time_zone: %s   # %s\n", zone, w.S("init_time_zone"))
 	}
 	out("shop: \"\"\n")
 	out("buyer: \"\"\n")
-	out("placed_at: 2026-01-01T10:00:00+08:00   # %s\n", w.S("init_placed_at"))
+	out("placed_at: %s   # %s\n", at(1, 10, 0), w.S("init_placed_at"))
 	out("items:\n  - {sku: \"\", name: \"\", quantity: 1, unit_weight_g: 0, unit_price: 0.00}\n")
-	out("shipment:\n  carrier: \"\"\n  tracking_number: \"\"\n  shipped_at: 2026-01-01T18:00:00+08:00\n  delivered_at: 2026-01-03T09:30:00+08:00\n")
+	out("shipment:\n  carrier: \"\"\n  tracking_number: \"\"\n  shipped_at: %s\n  delivered_at: %s\n", at(1, 18, 0), at(3, 9, 30))
 	weights := slices.Contains(d.Sections, "weights")
 	if weights {
 		out("  packaging_weight_g: 0     # %s\n", w.S("init_packaging"))
@@ -76,11 +88,11 @@ func Manifest(d *templates.Dispute, book *templates.Lang, platform string, files
 		out("  # reweigh_weight_g: 0     # %s\n", w.S("init_reweigh"))
 	}
 	if d.Name == "changed-mind" {
-		out("  # refused_at: 2026-01-03T09:30:00+08:00              # %s\n", w.S("init_refused"))
-		out("  # intercept_requested_at: 2026-01-02T09:00:00+08:00  # %s\n", w.S("init_intercept"))
-		out("  # returned_at: 2026-01-05T09:00:00+08:00             # %s\n", w.S("init_returned"))
+		out("  # refused_at: %s              # %s\n", at(3, 9, 30), w.S("init_refused"))
+		out("  # intercept_requested_at: %s  # %s\n", at(2, 9, 0), w.S("init_intercept"))
+		out("  # returned_at: %s             # %s\n", at(5, 9, 0), w.S("init_returned"))
 	}
-	out("after_sale:\n  requested_at: 2026-01-03T12:00:00+08:00\n  claim: \"\"                # %s\n", w.S("init_claim"))
+	out("after_sale:\n  requested_at: %s\n  claim: \"\"                # %s\n", at(3, 12, 0), w.S("init_claim"))
 	out("  # amount: 0.00\n")
 	switch {
 	case d.Name == "missing-item":
@@ -96,7 +108,7 @@ func Manifest(d *templates.Dispute, book *templates.Lang, platform string, files
 	if slices.Contains([]string{"wrong-item", "quality-minor-defect", "changed-mind"}, d.Name) {
 		out("  remedy:                   # %s\n", w.S("init_remedy"))
 		out("    type: \"\"               # %s\n", strings.Join(evidence.RemedyTypes, " | "))
-		out("    # amount: 0.00\n    # offered_at: 2026-01-03T13:00:00+08:00\n    # accepted_at: 2026-01-03T14:00:00+08:00\n")
+		out("    # amount: 0.00\n    # offered_at: %s\n    # accepted_at: %s\n", at(3, 13, 0), at(3, 14, 0))
 		if d.Name == "wrong-item" {
 			out("    # replacement_tracking: \"\"\n    # return_tracking: \"\"\n    # postage_paid_by: seller\n")
 		}

@@ -105,3 +105,23 @@ func TestManifestListsFolderFiles(t *testing.T) {
 		t.Errorf("evidence %+v", m.Evidence)
 	}
 }
+
+// TestManifestTimesInThePlatformsZone: the example times carry the
+// platform's own offset, or the offset of the time_zone example where the
+// platform serves many zones.
+func TestManifestTimesInThePlatformsZone(t *testing.T) {
+	set, err := templates.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := set.Dispute("wrong-item", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for platform, want := range map[string]string{"stripe": "T10:00:00-05:00", "pinduoduo": "T10:00:00+08:00"} {
+		text := string(manifest(t, set, d, platform, nil))
+		if !strings.Contains(text, "placed_at: 2026-01-01"+want) || strings.Count(text, want[9:]) < 5 {
+			t.Errorf("%s: example times are not at %s:\n%s", platform, want[9:], text)
+		}
+	}
+}
