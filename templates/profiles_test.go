@@ -17,8 +17,9 @@ func TestBuiltinProfiles(t *testing.T) {
 		bytes int64
 		pages int
 	}{
-		"stripe": {4500000, 50}, "mastercard": {4500000, 19}, "visa": {2000000, 100}, "paypal": {9900000, 100},
+		"stripe": {5000000, 50}, "shopify": {2000000, 50}, "mastercard": {4500000, 19}, "visa": {2000000, 100}, "paypal": {9900000, 100},
 		"braintree": {4000000, 100}, "adyen": {2000000, 100},
+		"amex": {5000000, 20}, "amex-optblue": {1000000, 20}, "discover": {3000000, 100},
 	}
 	for name, w := range want {
 		p, err := s.Profile(name)
@@ -35,15 +36,26 @@ func TestBuiltinProfiles(t *testing.T) {
 	if p, _ := s.Profile("visa"); p.DPI != 200 {
 		t.Errorf("visa DPI %d", p.DPI)
 	}
+	if p, _ := s.Profile("amex"); p.DPI != 300 {
+		t.Errorf("amex DPI %d, want at most 300", p.DPI)
+	}
+	if p, _ := s.Profile("amex-optblue"); !p.Grayscale {
+		t.Error("amex-optblue: OptBlue takes black and white only")
+	}
 	for _, platform := range evidence.Platforms {
 		p := s.ProfileFor(platform)
 		if p == nil || (p.Name != platform && p.Name != "generic") {
 			t.Errorf("platform %s: default profile %v", platform, p)
 		}
 	}
+	// A source is a public page a user can open (or says there is none),
+	// never a file the user does not have.
 	for _, p := range s.Profiles() {
-		if p.Source == "" {
-			t.Errorf("%s states no source", p.Name)
+		if !strings.HasPrefix(p.Source, "https://") && !strings.HasPrefix(p.Source, "No published limits") {
+			t.Errorf("%s: source %q names no public page", p.Name, p.Source)
+		}
+		if strings.Contains(p.Source, ".md") {
+			t.Errorf("%s: source %q names a file outside the repository", p.Name, p.Source)
 		}
 	}
 	if _, err := s.Profile("nope"); err == nil || !strings.Contains(err.Error(), "stripe") {

@@ -36,8 +36,8 @@ character limit, per-image exports, and where each figure comes from.`,
 				if p.MaxBytes > 0 {
 					limit = units.Megabytes(p.MaxBytes)
 				}
-				fmt.Fprintf(o.io.Out, "%-11s %-9s %4d pages  %3d dpi  %-6s  %s\n", p.Name, limit, p.MaxPages, p.DPI, p.Paper, p.Title)
-				fmt.Fprintf(o.io.Out, "%13s%s\n", "", p.Source)
+				fmt.Fprintf(o.io.Out, "%-12s %-9s %4d pages  %3d dpi  %-6s  %s\n", p.Name, limit, p.MaxPages, p.DPI, p.Paper, p.Title)
+				fmt.Fprintf(o.io.Out, "%14s%s\n", "", p.Source)
 			}
 			return nil
 		},
