@@ -26,6 +26,10 @@ const (
 	CatalogProof    Kind = "catalog-proof"
 	QualityProof    Kind = "quality-proof"
 	Policy          Kind = "policy"
+	DeliveryPhoto   Kind = "delivery-photo"
+	CustomerEmail   Kind = "customer-email"
+	OrderReceipt    Kind = "order-receipt"
+	RefundProof     Kind = "refund-proof"
 )
 
 // KindInfo describes one evidence kind. Its name in each language is in
@@ -46,7 +50,9 @@ var Kinds = []KindInfo{
 	{CourierWeight, "A", true, []string{"courier", "快递称重", "内网", "揽收"}},
 	{Reweigh, "A", false, []string{"reweigh", "re-weigh", "重新称重", "复称", "重新包装"}},
 	{LogisticsProof, "A", true, []string{"logistics", "tracking", "trace", "物流"}},
+	{DeliveryPhoto, "A", false, []string{"delivery-photo", "delivered", "proof-of-delivery", "delivery", "签收照片", "妥投"}},
 	{Chat, "B", true, []string{"chat", "聊天"}},
+	{CustomerEmail, "B", true, []string{"email", "e-mail", "邮件"}},
 	{PackingPhoto, "C", false, []string{"packing", "pack", "打包", "装箱", "发货"}},
 	{PackingVideo, "C", false, []string{"打包视频", "装箱视频", "packing-video", "packing video", "packing", "pack", "打包", "装箱"}},
 	{DeliveryVideo, "C", false, []string{"发货视频", "出库视频", "delivery-video", "delivery", "dispatch", "shipping-video", "发货", "出库"}},
@@ -56,11 +62,31 @@ var Kinds = []KindInfo{
 	{CatalogProof, "D", true, []string{"catalog", "catalogue", "店铺", "无该商品"}},
 	{QualityProof, "D", true, []string{"quality", "inspection", "certificate", "质检", "质量", "合格"}},
 	{Policy, "D", true, []string{"policy", "政策", "售后期"}},
+	{OrderReceipt, "D", true, []string{"receipt", "invoice", "order-confirmation", "收据", "发票", "小票"}},
+	{RefundProof, "D", true, []string{"refund", "退款凭证", "退款记录"}},
 }
 
-// classifyOrder is Kinds with the documents first: their names
-// ("店铺无该商品证明", "商品无质量问题证明") contain other kinds' keywords.
-var classifyOrder = append(append([]KindInfo{}, Kinds[len(Kinds)-3:]...), Kinds[:len(Kinds)-3]...)
+// classifyOrder is the order in which kinds' keywords are tried: first the
+// documents whose names ("店铺无该商品证明", "商品无质量问题证明") contain
+// other kinds' keywords, then the rest in presentation order, and last the
+// card-dispute kinds, whose keywords ("delivery", "refund") also appear in
+// the names of files of the older kinds.
+var classifyOrder = func() []KindInfo {
+	first := []Kind{CatalogProof, QualityProof, Policy}
+	last := []Kind{DeliveryPhoto, CustomerEmail, OrderReceipt, RefundProof}
+	var head, mid, tail []KindInfo
+	for _, ki := range Kinds {
+		switch {
+		case slices.Contains(first, ki.Kind):
+			head = append(head, ki)
+		case slices.Contains(last, ki.Kind):
+			tail = append(tail, ki)
+		default:
+			mid = append(mid, ki)
+		}
+	}
+	return slices.Concat(head, mid, tail)
+}()
 
 // LookupKind returns the description of k.
 func LookupKind(k Kind) (KindInfo, bool) {

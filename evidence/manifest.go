@@ -15,6 +15,7 @@ type Manifest struct {
 	OrderID     string            `yaml:"order_id" json:"order_id" schema:"required" doc:"The platform's order number"`
 	Platform    string            `yaml:"platform" json:"platform" schema:"required" doc:"Marketplace or payment platform"`
 	Dispute     string            `yaml:"dispute" json:"dispute" schema:"required" doc:"Dispute template name, e.g. missing-item"`
+	ReasonCode  *ReasonCode       `yaml:"reason_code,omitempty" json:"reason_code,omitempty" doc:"Card disputes: the network's reason code the dispute was filed under, e.g. {network: visa, code: \"13.1\"} (proofpack templates lists the codes)"`
 	Language    string            `yaml:"language,omitempty" json:"language,omitempty" doc:"Packet language: the name of a phrase book, zh or en built in (default zh)"`
 	Currency    string            `yaml:"currency,omitempty" json:"currency,omitempty" doc:"ISO 4217 code, e.g. CNY"`
 	TimeZone    string            `yaml:"time_zone,omitempty" json:"time_zone,omitempty" doc:"The order's time zone, an IANA name such as Asia/Shanghai or America/New_York; times are shown in it (default: the platform's own, Asia/Shanghai for the Chinese platforms)"`
@@ -25,6 +26,8 @@ type Manifest struct {
 	Items       []Item            `yaml:"items" json:"items" schema:"required,nonempty" doc:"Order lines"`
 	Shipment    Shipment          `yaml:"shipment" json:"shipment" doc:"Parcel and its weights"`
 	AfterSale   AfterSale         `yaml:"after_sale" json:"after_sale" doc:"The buyer's after-sales request"`
+	Transaction *Transaction      `yaml:"transaction,omitempty" json:"transaction,omitempty" doc:"Card-absent fraud: what identified the customer in the disputed transaction (Visa Compelling Evidence 3.0)"`
+	Prior       []Transaction     `yaml:"prior_transactions,omitempty" json:"prior_transactions,omitempty" doc:"Card-absent fraud: the customer's earlier transactions on the same card, for Visa Compelling Evidence 3.0"`
 	Timeline    []Event           `yaml:"timeline,omitempty" json:"timeline,omitempty" doc:"Further dated events"`
 	Policy      *AfterSalesPolicy `yaml:"policy,omitempty" json:"policy,omitempty" doc:"The shop's after-sales terms, for disputes about the after-sales period"`
 	Statement   string            `yaml:"statement,omitempty" json:"statement,omitempty" doc:"Seller's own words, added to the generated statement"`
@@ -57,6 +60,8 @@ type Shipment struct {
 	InterceptRequestedAt *time.Time `yaml:"intercept_requested_at,omitempty" json:"intercept_requested_at,omitempty" doc:"The seller asked the courier to intercept and recall the parcel (快递拦截)"`
 	ReturnedAt           *time.Time `yaml:"returned_at,omitempty" json:"returned_at,omitempty" doc:"The parcel came back to the seller"`
 	WeightToleranceG     *float64   `yaml:"weight_tolerance_g,omitempty" json:"weight_tolerance_g,omitempty" schema:"nonneg" doc:"Allowed difference between weights in grams (default: the larger of 30 g and 3% of the expected weight)"`
+	CheckoutAddress      string     `yaml:"checkout_address,omitempty" json:"checkout_address,omitempty" doc:"The shipping address the customer gave at checkout (as the order receipt shows it)"`
+	DeliveryAddress      string     `yaml:"delivery_address,omitempty" json:"delivery_address,omitempty" doc:"The address the carrier records the parcel delivered to (as its tracking or proof of delivery shows it)"`
 }
 
 // AfterSale is the buyer's request.
@@ -70,6 +75,40 @@ type AfterSale struct {
 	Cause       string     `yaml:"cause,omitempty" json:"cause,omitempty" doc:"Quality disputes: what caused the damage, e.g. as the buyer admitted in the chat"`
 	ClaimedItem string     `yaml:"claimed_item,omitempty" json:"claimed_item,omitempty" doc:"not-our-product: what the buyer's photo shows"`
 	Remedy      *Remedy    `yaml:"remedy,omitempty" json:"remedy,omitempty" doc:"What the seller offered, and whether the buyer accepted"`
+	Refund      *Refund    `yaml:"refund,omitempty" json:"refund,omitempty" doc:"A refund the seller issued: when, how much, and the acquirer reference number"`
+}
+
+// Refund is a refund (a credit to the card) the seller issued.
+type Refund struct {
+	At        *time.Time `yaml:"at,omitempty" json:"at,omitempty" doc:"When the refund was issued"`
+	Amount    *float64   `yaml:"amount,omitempty" json:"amount,omitempty" schema:"nonneg" doc:"Amount refunded"`
+	Reference string     `yaml:"reference,omitempty" json:"reference,omitempty" doc:"The acquirer reference number (ARN) or the processor's refund id, which the card issuer can trace"`
+}
+
+// Recorded reports whether the refund's date and amount are both given:
+// only then may the packet say that a refund was issued.
+func (r *Refund) Recorded() bool { return r != nil && r.At != nil && r.Amount != nil }
+
+// ReasonCode is the card network's (or payment platform's) reason code a
+// dispute was filed under.
+type ReasonCode struct {
+	Network string `yaml:"network" json:"network" schema:"required" doc:"visa, mastercard, amex, discover, or the platform whose reason names are used: stripe, paypal, shopify"`
+	Code    string `yaml:"code" json:"code" schema:"required" doc:"The code as the dispute notice gives it, e.g. \"13.1\", \"4853\", \"C08\", \"product_not_received\""`
+}
+
+// Transaction is a card-absent transaction as the shop recorded it: the
+// disputed one (transaction:) or an earlier one of the same customer on
+// the same card (prior_transactions:), with the elements Visa Compelling
+// Evidence 3.0 compares.
+type Transaction struct {
+	At              *time.Time `yaml:"at,omitempty" json:"at,omitempty" doc:"When it was processed (required for a prior transaction; the disputed one defaults to placed_at)"`
+	Amount          *float64   `yaml:"amount,omitempty" json:"amount,omitempty" schema:"nonneg"`
+	Reference       string     `yaml:"reference,omitempty" json:"reference,omitempty" doc:"Its order or charge number"`
+	IPAddress       string     `yaml:"ip_address,omitempty" json:"ip_address,omitempty" doc:"The customer's IP address at purchase"`
+	DeviceID        string     `yaml:"device_id,omitempty" json:"device_id,omitempty" doc:"The customer's device ID or device fingerprint"`
+	ShippingAddress string     `yaml:"shipping_address,omitempty" json:"shipping_address,omitempty" doc:"The address the purchase was shipped to"`
+	CustomerAccount string     `yaml:"customer_account,omitempty" json:"customer_account,omitempty" doc:"The customer's account or login ID with the shop"`
+	Disputed        bool       `yaml:"disputed,omitempty" json:"disputed,omitempty" doc:"Prior transactions: whether it was disputed (a disputed one does not count for Compelling Evidence 3.0)"`
 }
 
 // Remedy is what the seller offered the buyer.
@@ -181,7 +220,8 @@ type Date struct {
 
 // Dates lists the dates the manifest sets, in the order the story tells
 // them: placed, shipped, the timeline's events, delivered, requested,
-// refused, intercept requested, returned, remedy offered and accepted.
+// refused, intercept requested, returned, remedy offered and accepted,
+// refund issued.
 // generated_at dates the packet, not the order, and is not among them.
 // Every use of the order's dates (validation, the newest date, the
 // packet's timeline, the checks of their order) reads this one list.
@@ -206,6 +246,9 @@ func (m *Manifest) Dates() []Date {
 	if r := a.Remedy; r != nil {
 		add("after_sale.remedy.offered_at", r.OfferedAt)
 		add("after_sale.remedy.accepted_at", r.AcceptedAt)
+	}
+	if r := a.Refund; r != nil {
+		add("after_sale.refund.at", r.At)
 	}
 	return ds
 }

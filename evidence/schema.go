@@ -23,11 +23,15 @@ func Schema() map[string]any {
 }
 
 // WriteSchema writes the schema as indented JSON.
-func WriteSchema(w io.Writer) error {
+func WriteSchema(w io.Writer) error { return EncodeSchema(w, Schema()) }
+
+// EncodeSchema writes a schema (Schema, perhaps annotated by the caller)
+// as indented JSON.
+func EncodeSchema(w io.Writer, s map[string]any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(Schema())
+	return enc.Encode(s)
 }
 
 func schemaOf(t reflect.Type) map[string]any {
@@ -45,6 +49,8 @@ func schemaOf(t reflect.Type) map[string]any {
 		return map[string]any{"type": "string"}
 	case reflect.Int:
 		return map[string]any{"type": "integer"}
+	case reflect.Bool:
+		return map[string]any{"type": "boolean"}
 	case reflect.Float64:
 		return map[string]any{"type": "number"}
 	case reflect.Slice:

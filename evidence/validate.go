@@ -190,6 +190,34 @@ func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 		text("policy.text", p.Text, false, MaxFieldChars)
 	}
 	nonNeg("after_sale.amount", a.Amount)
+	if r := a.Refund; r != nil {
+		nonNeg("after_sale.refund.amount", r.Amount)
+		text("after_sale.refund.reference", r.Reference, false, 100)
+	}
+	text("shipment.checkout_address", s.CheckoutAddress, false, 500)
+	text("shipment.delivery_address", s.DeliveryAddress, false, 500)
+	if rc := m.ReasonCode; rc != nil {
+		text("reason_code.network", rc.Network, true, 40)
+		text("reason_code.code", rc.Code, true, 60)
+	}
+	transaction := func(f string, t *Transaction, prior bool) {
+		switch {
+		case prior && t.At == nil:
+			add(f+".at", "is required: when the earlier transaction was processed", asDate)
+		case t.At != nil && t.At.IsZero():
+			add(f+".at", "is not a date", asDate)
+		}
+		nonNeg(f+".amount", t.Amount)
+		for name, v := range map[string]string{"reference": t.Reference, "ip_address": t.IPAddress, "device_id": t.DeviceID, "shipping_address": t.ShippingAddress, "customer_account": t.CustomerAccount} {
+			text(f+"."+name, v, false, 500)
+		}
+	}
+	if m.Transaction != nil {
+		transaction("transaction", m.Transaction, false)
+	}
+	for i := range m.Prior {
+		transaction(fmt.Sprintf("prior_transactions[%d]", i), &m.Prior[i], true)
+	}
 	for i, ms := range a.Missing {
 		f := fmt.Sprintf("after_sale.missing[%d]", i)
 		text(f+".sku", ms.SKU, true, 100)
