@@ -1,7 +1,8 @@
 // Package templates holds the packet's wording and limits as data: one
 // dispute template per dispute type and language (disputes/NAME.LANG.yaml),
-// the packet's fixed phrases per language (lang/LANG.yaml) and the portal
-// profiles (profiles/NAME.yaml), embedded in the binary and overridable from
+// the packet's fixed phrases per language (lang/LANG.yaml), the portal
+// profiles (profiles/NAME.yaml) and the card networks' dispute reason codes
+// (reasons.yaml), embedded in the binary and overridable from
 // a folder at run time. It parses and checks them; it renders nothing.
 package templates
 
@@ -27,7 +28,7 @@ import (
 	"github.com/proofpack/proofpack/evidence"
 )
 
-//go:embed disputes/*.yaml lang/*.yaml profiles/*.yaml
+//go:embed disputes/*.yaml lang/*.yaml profiles/*.yaml reasons.yaml
 var builtin embed.FS
 
 // Section names a dispute template may list, in any order.
@@ -144,6 +145,7 @@ type Set struct {
 	disputes map[string]*Dispute // name + "." + language
 	langs    map[string]*Lang
 	profiles map[string]*Profile
+	reasons  *Reasons
 	digest   hash.Hash // every file read, path and bytes, in order
 }
 
@@ -203,6 +205,15 @@ func (s *Set) add(fsys fs.FS, prefix string) error {
 		shown := path.Join(prefix, p)
 		fmt.Fprintf(s.digest, "%d:%s%d:", len(shown), shown, len(data))
 		s.digest.Write(data)
+		if p == "reasons.yaml" {
+			r, err := ParseReasons(shown, data)
+			if err != nil {
+				errs = append(errs, err)
+				return nil
+			}
+			s.reasons = r
+			return nil
+		}
 		if path.Dir(p) == "profiles" {
 			pr, err := ParseProfile(shown, data)
 			if err != nil {

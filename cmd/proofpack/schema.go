@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/proofpack/proofpack/evidence"
+	"github.com/proofpack/proofpack/templates"
 )
 
 func newSchemaCmd(io *ioStreams) *cobra.Command {
@@ -16,7 +17,11 @@ order.schema.json and put "# yaml-language-server: $schema=order.schema.json"
 at the top of order.yaml.`,
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return evidence.WriteSchema(io.Out)
+			set, err := templates.Builtin()
+			if err != nil {
+				return err
+			}
+			return evidence.EncodeSchema(io.Out, set.Reasons().Schema(evidence.Schema()))
 		},
 	}
 }

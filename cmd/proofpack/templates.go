@@ -20,20 +20,28 @@ type templatesOptions struct {
 
 // templateInfo is a dispute template as listed by the command.
 type templateInfo struct {
-	Name           string   `json:"name"`
-	Language       string   `json:"language"`
-	Title          string   `json:"title"`
-	Summary        string   `json:"summary,omitempty"`
-	Required       []string `json:"required"`
-	Recommended    []string `json:"recommended"`
+	Name        string   `json:"name"`
+	Language    string   `json:"language"`
+	Title       string   `json:"title"`
+	Summary     string   `json:"summary,omitempty"`
+	Required    []string `json:"required"`
+	Recommended []string `json:"recommended"`
+	// ReasonCodes are the card networks' reason codes the type answers,
+	// "network code" ("visa 13.1").
+	ReasonCodes    []string `json:"reason_codes"`
 	Sections       []string `json:"sections,omitempty"`
 	StatementLimit int      `json:"statement_limit,omitempty"`
 	Statement      string   `json:"statement,omitempty"`
 	Source         string   `json:"source,omitempty"`
 }
 
-func infoOf(d *templates.Dispute, full bool) templateInfo {
-	ti := templateInfo{Name: d.Name, Language: d.Language, Title: d.Title, Required: []string{}, Recommended: []string{}}
+func infoOf(d *templates.Dispute, reasons *templates.Reasons, full bool) templateInfo {
+	ti := templateInfo{Name: d.Name, Language: d.Language, Title: d.Title, Required: []string{}, Recommended: []string{}, ReasonCodes: []string{}}
+	if reasons != nil {
+		for _, r := range reasons.ForDispute(d.Name) {
+			ti.ReasonCodes = append(ti.ReasonCodes, r.Network.ID+" "+r.Code)
+		}
+	}
 	for _, k := range d.Required {
 		ti.Required = append(ti.Required, string(k))
 	}
@@ -73,13 +81,13 @@ func newTemplatesCmd(io *ioStreams) *cobra.Command {
 	return cmd
 }
 
-func (o *templatesOptions) selected() ([]*templates.Dispute, error) {
+func (o *templatesOptions) selected() ([]*templates.Dispute, *templates.Reasons, error) {
 	if err := o.validLang(o.lang); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	set, err := o.templates()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out []*templates.Dispute
 	for _, d := range set.List() {
@@ -87,29 +95,32 @@ func (o *templatesOptions) selected() ([]*templates.Dispute, error) {
 			out = append(out, d)
 		}
 	}
-	return out, nil
+	return out, set.Reasons(), nil
 }
 
 func (o *templatesOptions) list() error {
-	ds, err := o.selected()
+	ds, reasons, err := o.selected()
 	if err != nil {
 		return err
 	}
 	infos := []templateInfo{}
 	for _, d := range ds {
-		infos = append(infos, infoOf(d, false))
+		infos = append(infos, infoOf(d, reasons, false))
 	}
 	if o.json {
 		return writeJSON(o.io, infos)
 	}
 	for _, ti := range infos {
 		fmt.Fprintf(o.io.Out, "%-22s %-3s %s\n%26s required: %s\n", ti.Name, ti.Language, ti.Title, "", strings.Join(ti.Required, ", "))
+		if len(ti.ReasonCodes) > 0 {
+			fmt.Fprintf(o.io.Out, "%26s reason codes: %s\n", "", strings.Join(ti.ReasonCodes, ", "))
+		}
 	}
 	return nil
 }
 
 func (o *templatesOptions) show(name string) error {
-	ds, err := o.selected()
+	ds, reasons, err := o.selected()
 	if err != nil {
 		return err
 	}
@@ -118,7 +129,7 @@ func (o *templatesOptions) show(name string) error {
 	for _, d := range ds {
 		names = append(names, d.Name)
 		if d.Name == name {
-			infos = append(infos, infoOf(d, true))
+			infos = append(infos, infoOf(d, reasons, true))
 		}
 	}
 	if len(infos) == 0 {
@@ -131,6 +142,9 @@ func (o *templatesOptions) show(name string) error {
 	for _, ti := range infos {
 		fmt.Fprintf(o.io.Out, "%s (%s): %s\n%s\nrequired:    %s\nrecommended: %s\nsections:    %s\n",
 			ti.Name, ti.Language, ti.Title, ti.Summary, strings.Join(ti.Required, ", "), strings.Join(ti.Recommended, ", "), strings.Join(ti.Sections, ", "))
+		if len(ti.ReasonCodes) > 0 {
+			fmt.Fprintf(o.io.Out, "reason codes: %s\n", strings.Join(ti.ReasonCodes, ", "))
+		}
 		if ti.StatementLimit > 0 {
 			fmt.Fprintf(o.io.Out, "statement limit: %d characters\n", ti.StatementLimit)
 		}
