@@ -112,7 +112,8 @@ type prepared struct {
 	pk    *Packet
 	// checklist is the evidence checklist, for check and build's warnings.
 	checklist []KindStatus
-	summary   string // the cover's case summary
+	summary   string            // the cover's case summary
+	reason    *templates.Reason // the manifest's reason code, or nil
 }
 
 // prepare picks the template, checks consistency and evidence, reconciles
@@ -133,6 +134,10 @@ func prepare(c *evidence.Case, opt Options) (*prepared, error) {
 	d, err := opt.Templates.Dispute(m.Dispute, lang)
 	if err != nil {
 		return nil, fmt.Errorf("%s: dispute: %w", c.Dir, err)
+	}
+	reason, err := reasonOf(m, opt.Templates)
+	if err != nil {
+		return nil, err
 	}
 	p := &phrases{Words: templates.Words{Book: book}, loc: m.Location(), own: evidence.PlatformZone(m.Platform)}
 	pk := &Packet{StatementLimit: d.StatementLimit}
@@ -172,7 +177,11 @@ func prepare(c *evidence.Case, opt Options) (*prepared, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: statement: %w", d.Source, err)
 	}
-	pk.Statement = withNote(tidy(statement), m.Statement, p)
+	statement = tidy(statement)
+	if reason != nil {
+		statement = withReason(statement, facts.reasonParagraph(reason))
+	}
+	pk.Statement = withNote(statement, m.Statement, p)
 	pk.PortalStatement = pk.Statement
 	if short := d.ShortStatementTemplate(); short != nil && pk.StatementLimit > 0 && utf8.RuneCountInString(pk.Statement) > pk.StatementLimit {
 		short, err := short.Execute(facts)
@@ -192,7 +201,7 @@ func prepare(c *evidence.Case, opt Options) (*prepared, error) {
 	if p.Err != nil {
 		return nil, fmt.Errorf("templates: %w", p.Err)
 	}
-	return &prepared{d: d, p: p, facts: facts, pk: pk, checklist: list, summary: summary}, nil
+	return &prepared{d: d, p: p, facts: facts, pk: pk, checklist: list, summary: summary, reason: reason}, nil
 }
 
 // withNote puts the seller's own note before the statement's closing
@@ -266,7 +275,7 @@ func assemble(ctx context.Context, c *evidence.Case, opt Options, q step, cache 
 			pk.images = append(pk.images, im)
 		}
 	}
-	a := &assembler{c: c, m: m, d: d, p: p, pk: pk, facts: facts, summary: pr.summary, generated: generated, figs: figs}
+	a := &assembler{c: c, m: m, d: d, p: p, pk: pk, facts: facts, summary: pr.summary, reason: pr.reason, generated: generated, figs: figs}
 	doc := &pdf.Document{
 		Meta: pdf.Meta{
 			Title:    d.Title + " " + m.OrderID,
@@ -365,6 +374,12 @@ func newFacts(c *evidence.Case, p *phrases, w *Weights) *Facts {
 	if end, ok := PeriodEnd(m); ok {
 		f.PeriodEnds = p.when(end)
 	}
+	f.CheckoutAddress, f.DeliveryAddress = s.CheckoutAddress, s.DeliveryAddress
+	f.AddressesMatch = sameAddress(s.CheckoutAddress, s.DeliveryAddress)
+	if r := a.Refund; r.Recorded() {
+		f.Refunded, f.RefundAt, f.RefundAmount, f.RefundReference = true, p.when(*r.At), money(*r.Amount, m.Currency), r.Reference
+	}
+	f.CE3 = EvaluateCE3(m)
 	return f
 }
 
@@ -494,6 +509,13 @@ func eventText(m *evidence.Manifest, p *phrases, d evidence.Date) string {
 		return p.T("event_remedy_offered", p.S("remedy_"+m.AfterSale.Remedy.Type))
 	case "after_sale.remedy.accepted_at":
 		return p.T("event_remedy_accepted", p.S("remedy_"+m.AfterSale.Remedy.Type))
+	case "after_sale.refund.at":
+		r := m.AfterSale.Refund
+		amount := ""
+		if r.Amount != nil {
+			amount = money(*r.Amount, m.Currency)
+		}
+		return p.T("event_refund", map[string]string{"Amount": amount, "Reference": r.Reference})
 	}
 	return m.Timeline[d.Event].Event
 }

@@ -78,6 +78,12 @@ type Report struct {
 	Unclassified   []string     `json:"unclassified"`
 	StatementChars int          `json:"statement_chars,omitempty"`
 	StatementLimit int          `json:"statement_limit,omitempty"`
+	// ReasonCode names the manifest's reason code ("Visa 13.1
+	// Merchandise/Services Not Received"); CE3 is the Visa Compelling
+	// Evidence 3.0 verdict ("CE 3.0: met (…)"), when the order records
+	// transactions for it.
+	ReasonCode string `json:"reason_code,omitempty"`
+	CE3        string `json:"ce3,omitempty"`
 }
 
 // CheckDir loads the order folder dir and checks it (see Check); a folder
@@ -117,12 +123,25 @@ func check(c *evidence.Case, opt Options, labels labelReads, labelErr error) *Re
 		rep.Findings = append(rep.Findings, Finding{Severity: SeverityWarning, Fields: []string{"evidence"}, Message: "not used: " + u})
 	}
 	pr, err := prepare(c, Options{Templates: opt.Templates, Lang: opt.Lang, Profile: opt.Profile, AllowIncomplete: true, skipConsistency: true})
-	if err != nil {
+	var me *evidence.ManifestError
+	switch {
+	case errors.As(err, &me):
+		rep.Findings = append(rep.Findings, findingsOf(err)...)
+		return rep
+	case err != nil:
 		rep.Findings = append(rep.Findings, Finding{Severity: SeverityError, Fields: []string{"dispute"}, Message: err.Error()})
 		return rep
 	}
 	rep.Language = pr.p.Book.Language
 	rep.Findings = append(rep.Findings, Consistency(m, pr.d)...)
+	rep.Findings = append(rep.Findings, cardFindings(c, pr.facts)...)
+	if r := pr.reason; r != nil {
+		rep.ReasonCode = r.Label() + " " + r.Name["en"]
+		rep.Findings = append(rep.Findings, reasonFindings(m, r, pr.facts)...)
+	}
+	if c3 := pr.facts.CE3; c3 != nil {
+		rep.CE3 = c3.Summary()
+	}
 	if labelErr != nil {
 		rep.Findings = append(rep.Findings, Finding{Severity: SeverityError, Fields: []string{"evidence"}, Message: labelErr.Error()})
 	} else {

@@ -20,7 +20,8 @@ type assembler struct {
 	p         *phrases
 	pk        *Packet
 	facts     *Facts
-	summary   string // the cover's case summary
+	summary   string            // the cover's case summary
+	reason    *templates.Reason // the manifest's reason code, or nil
 	generated time.Time
 	figs      []*figureGroup
 }
@@ -83,6 +84,7 @@ func (a *assembler) cover() pdf.Section {
 		[2]string{p.S("cover_order"), m.OrderID},
 		[2]string{p.S("cover_platform"), p.Platform(m.Platform)},
 		[2]string{p.S("cover_dispute"), a.d.Title},
+		[2]string{p.S("cover_reason"), a.reasonLabel()},
 		[2]string{p.S("cover_shop"), m.Shop},
 		[2]string{p.S("cover_buyer"), m.Buyer},
 		[2]string{p.S("cover_generated"), p.when(a.generated)},
@@ -166,8 +168,89 @@ func (a *assembler) factsSection() pdf.Section {
 		[2]string{p.S("ship_refused"), a.facts.RefusedAt},
 		[2]string{p.S("ship_intercept"), a.facts.InterceptRequestedAt},
 		[2]string{p.S("ship_returned"), a.facts.ReturnedAt},
+		[2]string{p.S("ship_checkout_address"), s.CheckoutAddress},
+		[2]string{p.S("ship_delivery_address"), s.DeliveryAddress},
 	))
+	if a.facts.Refunded {
+		blocks = append(blocks, heading(p.S("section_refund")), kv(
+			[2]string{p.S("refund_at"), a.facts.RefundAt},
+			[2]string{p.S("refund_amount"), a.facts.RefundAmount},
+			[2]string{p.S("refund_reference"), a.facts.RefundReference},
+		))
+	}
+	if a.facts.CE3 != nil {
+		blocks = append(blocks, a.ce3Blocks()...)
+	}
 	return pdf.Section{ID: "facts", Title: p.S("section_facts"), Blocks: blocks}
+}
+
+// reasonLabel names the manifest's reason code, or "" without one.
+func (a *assembler) reasonLabel() string {
+	if a.reason == nil {
+		return ""
+	}
+	return a.p.T("reason_label", a.facts.reasonData(a.reason))
+}
+
+// ce3Blocks show the disputed transaction's elements, each earlier
+// transaction against it, and the verdict, which says why when the
+// criteria are not met.
+func (a *assembler) ce3Blocks() []pdf.Block {
+	p, m, c := a.p, a.m, a.facts.CE3
+	element := func(name string) string { return p.S("ce3_el_" + name) }
+	var disputed evidence.Transaction
+	if m.Transaction != nil {
+		disputed = *m.Transaction
+	}
+	at := disputed.At
+	if at == nil {
+		at = m.PlacedAt
+	}
+	blocks := []pdf.Block{heading(p.S("ce3_heading")), para(p.S("ce3_intro")), kv(
+		[2]string{p.S("ce3_disputed_at"), strings.TrimSpace(p.whenPtr(at) + " " + disputed.Reference)},
+		[2]string{capitalise(element(elemIP)), disputed.IPAddress},
+		[2]string{capitalise(element(elemDevice)), disputed.DeviceID},
+		[2]string{capitalise(element(elemAddress)), disputed.ShippingAddress},
+		[2]string{capitalise(element(elemAccount)), disputed.CustomerAccount},
+	)}
+	if len(c.Priors) > 0 {
+		t := &pdf.Table{
+			Columns: []string{p.S("ce3_col_date"), p.S("ce3_col_days"), p.S("ce3_col_amount"), p.S("ce3_col_disputed"), p.S("ce3_col_shared"), p.S("ce3_col_counts")},
+			Widths:  []float64{1.9, 0.9, 0.9, 0.8, 2.2, 0.7},
+		}
+		yes := func(b bool) string {
+			if b {
+				return p.S("ce3_yes")
+			}
+			return p.S("ce3_no")
+		}
+		for _, pr := range c.Priors {
+			var shared []string
+			for _, e := range pr.Shared {
+				shared = append(shared, element(e))
+			}
+			amount := ""
+			if pr.Amount != nil {
+				amount = money(*pr.Amount, m.Currency)
+			}
+			days := ""
+			if at != nil && !pr.At.IsZero() {
+				days = fmt.Sprint(pr.Days)
+			}
+			t.Rows = append(t.Rows, []string{strings.TrimSpace(p.when(pr.At) + " " + pr.Reference), days, amount, yes(pr.Disputed), cmp.Or(p.list(shared), p.S("ce3_none_shared")), yes(pr.Qualifies)})
+			mark := "warn"
+			if pr.Qualifies {
+				mark = "ok"
+			}
+			t.Marks = append(t.Marks, mark)
+		}
+		blocks = append(blocks, pdf.Block{Table: t})
+	}
+	verdict, tone := p.T("ce3_met", c), "ok"
+	if !c.Met {
+		verdict, tone = p.T("ce3_not_met_"+c.WhyKey, c), "warn"
+	}
+	return append(blocks, pdf.Block{Notice: &pdf.Notice{Tone: tone, Text: verdict}})
 }
 
 func (a *assembler) weights() pdf.Section {

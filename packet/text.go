@@ -118,6 +118,16 @@ type Facts struct {
 	PeriodEnds, PolicyText string
 	DaysAfterDelivery      int
 
+	// Card disputes. The checkout and delivery addresses, and whether they
+	// are the same address (only when both are recorded); the refund, set
+	// only when its date and amount are recorded; Visa Compelling Evidence
+	// 3.0 (nil when the order records no transactions for it).
+	CheckoutAddress, DeliveryAddress        string
+	AddressesMatch                          bool
+	Refunded                                bool
+	RefundAt, RefundAmount, RefundReference string
+	CE3                                     *CE3
+
 	exhibits map[evidence.Kind][]*evidence.Exhibit
 	weighed  map[string]bool // reading sources with an exhibit
 	p        *phrases
@@ -134,8 +144,10 @@ func (f *Facts) labels(k evidence.Kind) []string {
 
 // Exhibits names the exhibits of a kind ("证据 A2、A3" / "Exhibits A2 and
 // A3"), or "" when there are none.
-func (f *Facts) Exhibits(kind string) string {
-	labels := f.labels(evidence.Kind(kind))
+func (f *Facts) Exhibits(kind string) string { return f.exhibitsText(f.labels(evidence.Kind(kind))) }
+
+// exhibitsText names exhibits by label, or "" for none.
+func (f *Facts) exhibitsText(labels []string) string {
 	switch len(labels) {
 	case 0:
 		return ""

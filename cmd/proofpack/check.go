@@ -132,6 +132,12 @@ func printReport(io *ioStreams, rep *packet.Report, brief bool) {
 		}
 		fmt.Fprintf(out, "  %s %-11s %-17s %s %s\n", status, k.Need, k.Kind, strings.Join(k.Exhibits, ","), strings.Join(k.Files, " "))
 	}
+	if rep.ReasonCode != "" {
+		fmt.Fprintf(out, "  reason code: %s\n", rep.ReasonCode)
+	}
+	if rep.CE3 != "" {
+		fmt.Fprintf(out, "  %s\n", rep.CE3)
+	}
 	errs := 0
 	for _, f := range rep.Findings {
 		if f.Severity == packet.SeverityError {
