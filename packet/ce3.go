@@ -61,14 +61,7 @@ func EvaluateCE3(m *evidence.Manifest) *CE3 {
 	if m.Transaction == nil && len(m.Prior) == 0 {
 		return nil
 	}
-	var disputed evidence.Transaction
-	if m.Transaction != nil {
-		disputed = *m.Transaction
-	}
-	at := disputed.At
-	if at == nil {
-		at = m.PlacedAt
-	}
+	disputed, at := disputedTransaction(m)
 	c := &CE3{}
 	loc := m.Location()
 	for i, pt := range m.Prior {
@@ -109,6 +102,19 @@ func EvaluateCE3(m *evidence.Manifest) *CE3 {
 			c.InWindow, c.Qualifying, plural(c.Qualifying, "shares", "share"), ce3MinPriors)
 	}
 	return c
+}
+
+// disputedTransaction is the manifest's transaction: and its date, which
+// is placed_at unless it gives its own (nil when neither is recorded).
+func disputedTransaction(m *evidence.Manifest) (evidence.Transaction, *time.Time) {
+	var t evidence.Transaction
+	if m.Transaction != nil {
+		t = *m.Transaction
+	}
+	if t.At == nil {
+		return t, m.PlacedAt
+	}
+	return t, t.At
 }
 
 func plural(n int, one, many string) string {

@@ -198,14 +198,7 @@ func (a *assembler) reasonLabel() string {
 func (a *assembler) ce3Blocks() []pdf.Block {
 	p, m, c := a.p, a.m, a.facts.CE3
 	element := func(name string) string { return p.S("ce3_el_" + name) }
-	var disputed evidence.Transaction
-	if m.Transaction != nil {
-		disputed = *m.Transaction
-	}
-	at := disputed.At
-	if at == nil {
-		at = m.PlacedAt
-	}
+	disputed, at := disputedTransaction(m)
 	blocks := []pdf.Block{heading(p.S("ce3_heading")), para(p.S("ce3_intro")), kv(
 		[2]string{p.S("ce3_disputed_at"), strings.TrimSpace(p.whenPtr(at) + " " + disputed.Reference)},
 		[2]string{capitalise(element(elemIP)), disputed.IPAddress},
