@@ -136,7 +136,7 @@ func check(c *evidence.Case, opt Options, labels labelReads, labelErr error) *Re
 	rep.Findings = append(rep.Findings, Consistency(m, pr.d)...)
 	rep.Findings = append(rep.Findings, cardFindings(c, pr.facts)...)
 	if r := pr.reason; r != nil {
-		rep.ReasonCode = r.Label() + " " + r.Name["en"]
+		rep.ReasonCode = r.Label() + " " + r.In(r.Name, "")
 		rep.Findings = append(rep.Findings, reasonFindings(m, r, pr.facts)...)
 	}
 	if c3 := pr.facts.CE3; c3 != nil {

@@ -99,7 +99,7 @@ func (f *Facts) reasonParagraph(r *templates.Reason) string {
 			continue
 		}
 		n++
-		lines = append(lines, f.p.T("reason_point", map[string]any{"N": n, "Text": capitalise(templates.In(pt.req.Text, f.p.Book.Language)), "Answer": pt.answer}))
+		lines = append(lines, f.p.T("reason_point", map[string]any{"N": n, "Text": capitalise(r.In(pt.req.Text, f.p.Book.Language)), "Answer": pt.answer}))
 	}
 	if n > 0 {
 		lines[0] += " " + f.p.T("reason_asks", data)
@@ -109,7 +109,7 @@ func (f *Facts) reasonParagraph(r *templates.Reason) string {
 
 // reasonData is what the reason_* phrases see.
 func (f *Facts) reasonData(r *templates.Reason) map[string]string {
-	return map[string]string{"Network": r.Network.Name, "Code": r.Code, "Name": templates.In(r.Name, f.p.Book.Language)}
+	return map[string]string{"Network": r.Network.Name, "Code": r.Code, "Name": r.In(r.Name, f.p.Book.Language)}
 }
 
 // capitalise upper-cases the first letter (a no-op in Chinese).
@@ -134,7 +134,7 @@ func withReason(statement, reason string) string {
 // type does not answer.
 func reasonFindings(m *evidence.Manifest, r *templates.Reason, f *Facts) []Finding {
 	var fs []Finding
-	label := fmt.Sprintf("%s (%s)", r.Label(), r.Name["en"])
+	label := fmt.Sprintf("%s (%s)", r.Label(), r.In(r.Name, ""))
 	if !slices.Contains(r.Disputes, m.Dispute) {
 		fs = append(fs, Finding{Severity: SeverityWarning, Fields: []string{"reason_code", "dispute"},
 			Message: fmt.Sprintf("%s is answered by the dispute type %s, but this order's dispute is %s", label, strings.Join(r.Disputes, " or "), m.Dispute),
@@ -152,7 +152,7 @@ func reasonFindings(m *evidence.Manifest, r *templates.Reason, f *Facts) []Findi
 			}
 		}
 		fs = append(fs, Finding{Severity: SeverityWarning, Fields: []string{"reason_code"},
-			Message: fmt.Sprintf("%s still needs %s", label, pt.req.Text["en"]),
+			Message: fmt.Sprintf("%s still needs %s", label, r.In(pt.req.Text, "")),
 			Hint:    "add " + strings.Join(how, ", or ")})
 	}
 	return fs

@@ -20,6 +20,9 @@ var ReasonFacts = []string{"address-match", "refund", "ce3"}
 
 // Reasons is the table of card dispute reason codes (reasons.yaml).
 type Reasons struct {
+	// Language is the one every name and text is given in; a wording
+	// missing in another language falls back to it.
+	Language string     `yaml:"language"`
 	Networks []*Network `yaml:"networks"`
 	Source   string     `yaml:"-"` // file it was read from
 }
@@ -35,7 +38,7 @@ type Network struct {
 // Reason is one reason code.
 type Reason struct {
 	Code string `yaml:"code"`
-	// Name is the code's name by language (see In).
+	// Name is the code's name by language (see Reason.In).
 	Name map[string]string `yaml:"name"`
 	// Disputes are the dispute types whose templates answer it.
 	Disputes []string `yaml:"disputes"`
@@ -44,11 +47,12 @@ type Reason struct {
 	Requires []Requirement `yaml:"requires"`
 
 	Network *Network `yaml:"-"`
+	table   *Reasons
 }
 
 // Requirement is one thing the network asks the merchant to show.
 type Requirement struct {
-	// Text says it, by language (see In).
+	// Text says it, by language (see Reason.In).
 	Text map[string]string `yaml:"text"`
 	// MetBy are the evidence kinds and ReasonFacts that show it; any one
 	// is enough.
@@ -63,6 +67,9 @@ func ParseReasons(name string, data []byte) (*Reasons, error) {
 	}
 	r.Source = name
 	var probs []string
+	if r.Language == "" {
+		probs = append(probs, "language is required: the language every name and text is given in")
+	}
 	networks := map[string]bool{}
 	for i, n := range r.Networks {
 		where := fmt.Sprintf("networks[%d]", i)
@@ -75,22 +82,22 @@ func ParseReasons(name string, data []byte) (*Reasons, error) {
 		networks[n.ID] = true
 		codes := map[string]bool{}
 		for j, c := range n.Codes {
-			c.Network = n
+			c.Network, c.table = n, &r
 			where := fmt.Sprintf("%s (%s) codes[%d]", where, n.ID, j)
 			key := strings.ToUpper(c.Code)
 			if c.Code == "" || codes[key] {
 				probs = append(probs, fmt.Sprintf("%s: code %q is empty or listed twice", where, c.Code))
 			}
 			codes[key] = true
-			if c.Name["en"] == "" {
-				probs = append(probs, where+": name.en is required (other languages fall back to it)")
+			if c.Name[r.Language] == "" {
+				probs = append(probs, fmt.Sprintf("%s: name.%s is required (other languages fall back to it)", where, r.Language))
 			}
 			if len(c.Disputes) == 0 || len(c.Requires) == 0 {
 				probs = append(probs, where+": disputes and requires are required")
 			}
 			for k, req := range c.Requires {
-				if req.Text["en"] == "" {
-					probs = append(probs, fmt.Sprintf("%s: requires[%d].text.en is required (other languages fall back to it)", where, k))
+				if req.Text[r.Language] == "" {
+					probs = append(probs, fmt.Sprintf("%s: requires[%d].text.%s is required (other languages fall back to it)", where, k, r.Language))
 				}
 				if len(req.MetBy) == 0 {
 					probs = append(probs, fmt.Sprintf("%s: requires[%d].met_by is required", where, k))
@@ -161,13 +168,14 @@ func (r *Reasons) ForDispute(name string) []*Reason {
 	return out
 }
 
-// In gives a wording (a code's name, a requirement's text) in lang, or in
-// English when the table has none in lang.
-func In(texts map[string]string, lang string) string {
+// In gives one of the code's wordings (its name, a requirement's text) in
+// lang, or in the table's language when it has none in lang ("" asks for
+// the table's language).
+func (c *Reason) In(texts map[string]string, lang string) string {
 	if t := texts[lang]; t != "" {
 		return t
 	}
-	return texts["en"]
+	return texts[c.table.Language]
 }
 
 // Label names the code with its network: "Visa 13.1".

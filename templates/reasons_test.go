@@ -84,7 +84,8 @@ func TestReasonLookup(t *testing.T) {
 }
 
 func TestReasonTableErrors(t *testing.T) {
-	bad := `networks:
+	bad := `language: en
+networks:
   - network: visa
     name: Visa
     source: https://example.com
