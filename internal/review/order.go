@@ -7,8 +7,9 @@
 //
 // The page is one self-contained file (inline CSS, no script, nothing from
 // the network) that works opened straight from disk; its thumbnails are
-// small JPEG files in a folder beside it, made from the normalised images
-// the build already holds (no original is decoded again). Filters by status
+// small JPEG files in a folder beside it, made from the small renditions
+// the build hands over (packet.Preview.Pixels; see ThumbBox), so no image
+// is decoded again. Filters by status
 // and by warning are radio buttons styled with :checked selectors. Every
 // string from an order goes through html/template; the fixed wording comes
 // from the phrase books in templates/lang (keys starting with review_).
