@@ -31,7 +31,10 @@ type batchOptions struct {
 	videoOut string
 }
 
-func newBatchCmd(io *ioStreams) *cobra.Command {
+// newBatchCmd makes the batch command; runF, when not nil, is called with
+// the parsed options in place of running the batch (for tests of the
+// flags).
+func newBatchCmd(io *ioStreams, runF func(context.Context, *batchOptions) error) *cobra.Command {
 	o := &batchOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "batch ROOT -o OUTDIR",
@@ -71,6 +74,9 @@ unusable, every order failed, or the batch was interrupted).`,
 		Args: exactArgs(1, "one folder of order folders"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.root = args[0]
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
 			return o.run(cmd.Context())
 		},
 	}

@@ -29,7 +29,9 @@ type buildOptions struct {
 	videoOut  string
 }
 
-func newBuildCmd(io *ioStreams) *cobra.Command {
+// newBuildCmd makes the build command; runF, when not nil, is called with
+// the parsed options in place of building (for tests of the flags).
+func newBuildCmd(io *ioStreams, runF func(context.Context, *buildOptions) error) *cobra.Command {
 	o := &buildOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "build ORDER_DIR",
@@ -47,7 +49,10 @@ text box. --html also writes ORDER_ID.html beside the PDF: the review page
 		Args: exactArgs(1, "one order folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = args[0]
-			return o.run(cmd)
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
+			return o.run(cmd.Context())
 		},
 	}
 	f := cmd.Flags()
@@ -60,7 +65,7 @@ text box. --html also writes ORDER_ID.html beside the PDF: the review page
 	return cmd
 }
 
-func (o *buildOptions) run(cmd *cobra.Command) error {
+func (o *buildOptions) run(ctx context.Context) error {
 	if o.output == "-" && o.io.OutIsTTY {
 		return usageError{errors.New("-o -: standard output is a terminal; redirect it to a file or give -o FILE")}
 	}
@@ -79,7 +84,6 @@ func (o *buildOptions) run(cmd *cobra.Command) error {
 	if o.html {
 		fo.PreviewBox = review.ThumbBox
 	}
-	ctx := cmd.Context()
 	var res *packet.Result
 	if o.output == "-" {
 		if res, err = o.stream(ctx, fo); err != nil {

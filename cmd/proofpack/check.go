@@ -23,7 +23,9 @@ type checkOptions struct {
 	json bool
 }
 
-func newCheckCmd(io *ioStreams) *cobra.Command {
+// newCheckCmd makes the check command; runF, when not nil, is called with
+// the parsed options in place of checking (for tests of the flags).
+func newCheckCmd(io *ioStreams, runF func(context.Context, *checkOptions) error) *cobra.Command {
 	o := &checkOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "check ORDER_DIR | ROOT",
@@ -42,7 +44,10 @@ spending the time to render them.`,
 		Args:    exactArgs(1, "one order folder or a folder of order folders"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = args[0]
-			return o.run(cmd)
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
+			return o.run(cmd.Context())
 		},
 	}
 	cmd.Flags().StringVar(&o.lang, "lang", "", "language of the checklist names: zh or en (default: the manifest's)")
@@ -51,7 +56,7 @@ spending the time to render them.`,
 	return cmd
 }
 
-func (o *checkOptions) run(cmd *cobra.Command) error {
+func (o *checkOptions) run(ctx context.Context) error {
 	if err := o.validLang(o.lang); err != nil {
 		return err
 	}
@@ -62,10 +67,10 @@ func (o *checkOptions) run(cmd *cobra.Command) error {
 	o.dir = orderDir(o.dir)
 	if _, ok := evidence.FindManifest(o.dir); !ok {
 		if orders, err := batch.Discover(o.dir, ""); err == nil && len(orders) > 0 {
-			return o.runAll(cmd.Context(), set, orders)
+			return o.runAll(ctx, set, orders)
 		}
 	}
-	rep := packet.CheckDir(cmd.Context(), o.dir, packet.Options{Templates: set, Lang: o.lang}, o.loadOptions())
+	rep := packet.CheckDir(ctx, o.dir, packet.Options{Templates: set, Lang: o.lang}, o.loadOptions())
 	if o.json {
 		enc := json.NewEncoder(o.io.Out)
 		enc.SetIndent("", "  ")
