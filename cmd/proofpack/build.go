@@ -76,6 +76,7 @@ func (o *buildOptions) run(ctx context.Context) error {
 	if err := checkOutput(o.output); err != nil {
 		return err
 	}
+	limitMemory(o.io.Getenv)
 	fo, err := o.fileOptions(o.io.Getenv)
 	if err != nil {
 		return err
