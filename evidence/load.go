@@ -52,9 +52,12 @@ type Exhibit struct {
 	Kind    Kind
 	File    string // slash path inside the order folder
 	Caption string // from the manifest; may be empty
-	SHA256  string // hex digest of the original bytes
-	Size    int64
-	Image   imagenorm.Info
+	// Language and Translation are the manifest's: the language of the
+	// file's text and the seller's translation of it (may be empty).
+	Language, Translation string
+	SHA256                string // hex digest of the original bytes
+	Size                  int64
+	Image                 imagenorm.Info
 	// Video is set for video exhibits; Image then holds the displayed
 	// size, Format "video" and the recording time.
 	Video *VideoInfo
@@ -129,7 +132,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, dir string, opt Options) (*Case, er
 	} else {
 		for i, it := range m.Evidence {
 			p, _ := cleanEvidencePath(it.File) // validated by ParseManifest
-			c.Exhibits = append(c.Exhibits, &Exhibit{Kind: it.Kind, File: p, Caption: it.Caption, index: i,
+			c.Exhibits = append(c.Exhibits, &Exhibit{Kind: it.Kind, File: p, Caption: it.Caption, Language: it.Language, Translation: it.Translation, index: i,
 				Redact: it.Redact, Highlight: it.Highlight, frames: it.Frames})
 		}
 		if err := c.reportUnlisted(ctx, skip); err != nil {

@@ -159,6 +159,10 @@ type EvidenceItem struct {
 	Highlight []Region `yaml:"highlight,omitempty" json:"highlight,omitempty" doc:"Rectangles outlined with a numbered callout (pixels or fractions, like redact)"`
 	// Frames are the times in a video shown as stills.
 	Frames []string `yaml:"frames,omitempty" json:"frames,omitempty" doc:"Videos: the times shown as stills, e.g. [\"00:05\", \"00:41\"] (default: the first, the last and two between)"`
+	// Language and Translation: the language of the text in the file,
+	// when it is not the packet's, and the seller's translation of it.
+	Language    string `yaml:"language,omitempty" json:"language,omitempty" doc:"The language of the text in the file (e.g. zh for a Chinese chat), when it is not the packet's"`
+	Translation string `yaml:"translation,omitempty" json:"translation,omitempty" doc:"The seller's translation of the text in the file into the packet's language, printed under the exhibit as the seller's translation"`
 }
 
 // Region is a rectangle of an evidence image as a viewer displays it (after

@@ -250,6 +250,8 @@ func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 			add(f+".kind", fmt.Sprintf("unknown kind %q; expected one of %s", e.Kind, strings.Join(KindNames(), ", ")), "")
 		}
 		text(f+".caption", e.Caption, false, 500)
+		text(f+".language", e.Language, false, 20)
+		text(f+".translation", e.Translation, false, 4*MaxFieldChars)
 		validateFrames(add, f, e)
 		for name, regions := range map[string][]Region{"redact": e.Redact, "highlight": e.Highlight} {
 			for j, r := range regions {

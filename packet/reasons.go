@@ -220,3 +220,34 @@ func cardFindings(c *evidence.Case, f *Facts) []Finding {
 	}
 	return fs
 }
+
+// captionLanguages tell from a caption that the exhibit's text is in a
+// language: "chat (in Chinese)", "中文聊天记录".
+var captionLanguages = map[string]*regexp.Regexp{
+	"zh": regexp.MustCompile(`(?i)\bchinese\b|中文|汉语`),
+}
+
+// translationFindings warn of exhibits whose text is in another language
+// than the packet's (marked by language:, or said so by the caption) and
+// that carry no translation: the reviewer cannot read them.
+func translationFindings(m *evidence.Manifest, lang string) []Finding {
+	var fs []Finding
+	for i, e := range m.Evidence {
+		if e.Translation != "" {
+			continue
+		}
+		in := e.Language
+		for l, re := range captionLanguages {
+			if in == "" && re.MatchString(e.Caption) {
+				in = l
+			}
+		}
+		if in == "" || in == lang {
+			continue
+		}
+		fs = append(fs, Finding{Severity: SeverityWarning, Fields: []string{fmt.Sprintf("evidence[%d].translation", i)},
+			Message: fmt.Sprintf("%s is in %s and the packet in %s, with no translation: the reviewer may not read it", e.File, in, lang),
+			Hint:    "add translation: with its text in the packet's language; it prints under the exhibit as the seller's translation"})
+	}
+	return fs
+}

@@ -312,7 +312,13 @@ func (a *assembler) exhibits() []pdf.Section {
 		idx.Rows = append(idx.Rows, []string{e.Label, p.Kind(e.Kind), e.Caption, e.File})
 	}
 	out := []pdf.Section{{ID: "exhibits", Title: p.S("section_exhibits"), Continue: true, Blocks: []pdf.Block{para(p.S("exhibits_intro")), {Table: idx}}}}
-	for _, g := range a.figs {
+	last := map[*evidence.Exhibit]int{} // the last group showing each exhibit (a long screenshot spans several)
+	for i, g := range a.figs {
+		for _, e := range g.exhibits {
+			last[e] = i
+		}
+	}
+	for i, g := range a.figs {
 		var labels []string
 		for _, f := range g.figures {
 			labels = append(labels, f.Label)
@@ -321,9 +327,19 @@ func (a *assembler) exhibits() []pdf.Section {
 		if len(g.figures) == 1 {
 			title += " " + g.figures[0].Caption
 		}
+		items := slices.Clone(g.figures)
+		// The seller's translation of an exhibit's text goes under its
+		// image (the last slice of a long screenshot), marked as the
+		// seller's.
+		for j := range items {
+			e := g.exhibits[min(j, len(g.exhibits)-1)]
+			if e.Translation != "" && last[e] == i && (len(g.exhibits) > 1 || j == len(items)-1) {
+				items[j].Note = p.T("exhibit_translation", map[string]string{"Exhibit": p.T("exhibit", e.Label), "Text": e.Translation})
+			}
+		}
 		out = append(out, pdf.Section{
 			ID: "exhibit-" + g.exhibits[0].Label, Title: title, Level: 1, Untitled: true,
-			Blocks: []pdf.Block{{Figures: &pdf.Figures{Items: slices.Clone(g.figures)}}},
+			Blocks: []pdf.Block{{Figures: &pdf.Figures{Items: items}}},
 		})
 	}
 	return out

@@ -96,8 +96,11 @@ type Figure struct {
 	Label   string   `json:"label"`   // "证据 A1" / "Exhibit A1"
 	Caption string   `json:"caption"` // what it shows
 	Lines   []string `json:"lines"`   // source file, hash, capture time
-	Image   Image    `json:"image"`
-	Marks   []Mark   `json:"marks,omitempty"`
+	// Note, optional, is printed under the image: the seller's
+	// translation of the text in it.
+	Note  string `json:"note,omitempty"`
+	Image Image  `json:"image"`
+	Marks []Mark `json:"marks,omitempty"`
 }
 
 // Mark is a highlighted rectangle drawn over a figure's image, with a

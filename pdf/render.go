@@ -490,12 +490,16 @@ func (r *renderer) figures(fs *Figures) error {
 	// Text first: measure the tallest caption block so images line up.
 	labelH, textH := lineHeight(14), lineHeight(bodySize)
 	smallH := lineHeight(7.5)
-	type block struct{ caption, lines []string }
+	type block struct{ caption, lines, note []string }
 	blocks := make([]block, n)
-	maxText := 0.0
+	maxText, noteH := 0.0, 0.0
 	for i, fig := range fs.Items {
 		r.font(bodySize)
 		blocks[i].caption = r.split(Sanitize(fig.Caption), colW)
+		if fig.Note != "" {
+			blocks[i].note = r.split(Sanitize(fig.Note), colW)
+			noteH = max(noteH, float64(len(blocks[i].note))*textH+3)
+		}
 		r.font(7.5)
 		for _, l := range fig.Lines {
 			blocks[i].lines = append(blocks[i].lines, r.split(Sanitize(l), colW)...)
@@ -503,7 +507,7 @@ func (r *renderer) figures(fs *Figures) error {
 		th := labelH + float64(len(blocks[i].caption))*textH + float64(len(blocks[i].lines))*smallH + 3
 		maxText = max(maxText, th)
 	}
-	r.needSpace(maxText + 40)
+	r.needSpace(maxText + noteH + 40)
 	top := r.f.GetY()
 	for i, fig := range fs.Items {
 		x := marginX + float64(i)*(colW+gap)
@@ -526,7 +530,7 @@ func (r *renderer) figures(fs *Figures) error {
 		r.color(black)
 	}
 	imgTop := top + maxText
-	availH := r.pageH - marginBottom - figureBottomGap - imgTop
+	availH := r.pageH - marginBottom - figureBottomGap - imgTop - noteH
 	bottom := imgTop
 	for i, fig := range fs.Items {
 		name, err := r.registerImage(&fig.Image)
@@ -549,6 +553,17 @@ func (r *renderer) figures(fs *Figures) error {
 		r.f.Rect(x, imgTop, w, h, "D")
 		r.marks(fig.Marks, x, imgTop, w, h)
 		bottom = max(bottom, imgTop+h)
+	}
+	if noteH > 0 {
+		r.font(bodySize)
+		for i, b := range blocks {
+			r.f.SetXY(marginX+float64(i)*(colW+gap), bottom+3)
+			for _, l := range b.note {
+				r.f.SetX(marginX + float64(i)*(colW+gap))
+				r.f.CellFormat(colW, textH, l, "", 2, "L", false, 0, "")
+			}
+		}
+		bottom += noteH
 	}
 	r.f.SetXY(marginX, bottom+4)
 	return nil
