@@ -135,7 +135,7 @@ func check(c *evidence.Case, opt Options, labels labelReads, labelErr error) *Re
 	rep.Language = pr.p.Book.Language
 	rep.Findings = append(rep.Findings, Consistency(m, pr.d)...)
 	rep.Findings = append(rep.Findings, cardFindings(c, pr.facts)...)
-	rep.Findings = append(rep.Findings, translationFindings(m, rep.Language)...)
+	rep.Findings = append(rep.Findings, translationFindings(m, rep.Language, opt.Templates)...)
 	if r := pr.reason; r != nil {
 		rep.ReasonCode = r.Label() + " " + r.In(r.Name, "")
 		rep.Findings = append(rep.Findings, reasonFindings(m, r, pr.facts)...)

@@ -221,25 +221,37 @@ func cardFindings(c *evidence.Case, f *Facts) []Finding {
 	return fs
 }
 
-// captionLanguages tell from a caption that the exhibit's text is in a
-// language: "chat (in Chinese)", "中文聊天记录".
-var captionLanguages = map[string]*regexp.Regexp{
-	"zh": regexp.MustCompile(`(?i)\bchinese\b|中文|汉语`),
-}
-
 // translationFindings warn of exhibits whose text is in another language
 // than the packet's (marked by language:, or said so by the caption) and
 // that carry no translation: the reviewer cannot read them.
-func translationFindings(m *evidence.Manifest, lang string) []Finding {
+func translationFindings(m *evidence.Manifest, lang string, set *templates.Set) []Finding {
+	// Each phrase book may say how a caption names its language
+	// (language_in_caption, a regular expression: "in Chinese", "中文").
+	type captioned struct {
+		lang string
+		re   *regexp.Regexp
+	}
+	var captionLanguages []captioned
+	for _, l := range set.Languages() {
+		book, err := set.Lang(l)
+		if err != nil || !book.Has("language_in_caption") {
+			continue
+		}
+		if pattern, err := book.Say("language_in_caption", nil); err == nil {
+			if re, err := regexp.Compile(pattern); err == nil {
+				captionLanguages = append(captionLanguages, captioned{l, re})
+			}
+		}
+	}
 	var fs []Finding
 	for i, e := range m.Evidence {
 		if e.Translation != "" {
 			continue
 		}
 		in := e.Language
-		for l, re := range captionLanguages {
-			if in == "" && re.MatchString(e.Caption) {
-				in = l
+		for _, c := range captionLanguages {
+			if in == "" && c.re.MatchString(e.Caption) {
+				in = c.lang
 			}
 		}
 		if in == "" || in == lang {
