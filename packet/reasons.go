@@ -49,6 +49,7 @@ func (f *Facts) reasonPoints(r *templates.Reason) []point {
 			labels = append(labels, f.labels(evidence.Kind(by))...)
 		}
 		parts := facts
+		slices.Sort(labels) // in the packet's order, whatever the table's
 		if len(labels) > 0 {
 			parts = append(parts, f.exhibitsText(labels))
 		}
