@@ -131,7 +131,7 @@ func TestParseManifestValid(t *testing.T) {
 		{"timeline[0].at", m.Timeline[0].At.Equal(time.Date(2026, 11, 2, 8, 0, 0, 0, cst)), true},
 		{"timeline[0].event", m.Timeline[0].Event, "快递到达转运中心"},
 		{"statement", m.Statement, "卖家补充说明（可选）"},
-		{"evidence", fmt.Sprint(m.Evidence), "[{label.jpg shipping-label 快递面单 [] [] []} {weights/warehouse.jpg warehouse-weight  [] [] []}]"},
+		{"evidence", fmt.Sprint(m.Evidence), "[{label.jpg shipping-label 快递面单 [] [] []  } {weights/warehouse.jpg warehouse-weight  [] [] []  }]"},
 		{"latest", m.Latest().Equal(time.Date(2026, 11, 3, 12, 0, 0, 0, cst)), true},
 	}
 	for _, c := range checks {

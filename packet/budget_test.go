@@ -46,6 +46,9 @@ var sampleSizes = map[string]struct {
 	bytes int64
 }{
 	"changed-mind-en":         {7, 294058},
+	"credit-not-processed-en": {9, 483030},
+	"duplicate-charge-en":     {8, 395250},
+	"unauthorized-en":         {8, 600058},
 	"changed-mind-zh":         {8, 648034},
 	"item-not-received-en":    {9, 882035},
 	"item-not-received-zh":    {8, 660943},
