@@ -507,7 +507,7 @@ func (r *renderer) figures(fs *Figures) error {
 		th := labelH + float64(len(blocks[i].caption))*textH + float64(len(blocks[i].lines))*smallH + 3
 		maxText = max(maxText, th)
 	}
-	r.needSpace(maxText + noteH + 40)
+	r.needSpace(maxText + 40)
 	top := r.f.GetY()
 	for i, fig := range fs.Items {
 		x := marginX + float64(i)*(colW+gap)
@@ -530,7 +530,7 @@ func (r *renderer) figures(fs *Figures) error {
 		r.color(black)
 	}
 	imgTop := top + maxText
-	availH := r.pageH - marginBottom - figureBottomGap - imgTop - noteH
+	availH := r.pageH - marginBottom - figureBottomGap - imgTop
 	bottom := imgTop
 	for i, fig := range fs.Items {
 		name, err := r.registerImage(&fig.Image)
@@ -555,15 +555,21 @@ func (r *renderer) figures(fs *Figures) error {
 		bottom = max(bottom, imgTop+h)
 	}
 	if noteH > 0 {
+		// Under the images when the page has room, else at the top of
+		// the next: the images keep the size their resolution was
+		// chosen for.
+		r.f.SetY(bottom + 3)
+		r.needSpace(noteH)
+		noteTop := r.f.GetY()
 		r.font(bodySize)
 		for i, b := range blocks {
-			r.f.SetXY(marginX+float64(i)*(colW+gap), bottom+3)
+			r.f.SetXY(marginX+float64(i)*(colW+gap), noteTop)
 			for _, l := range b.note {
 				r.f.SetX(marginX + float64(i)*(colW+gap))
 				r.f.CellFormat(colW, textH, l, "", 2, "L", false, 0, "")
 			}
 		}
-		bottom += noteH
+		bottom = noteTop + noteH - 3
 	}
 	r.f.SetXY(marginX, bottom+4)
 	return nil
