@@ -104,18 +104,26 @@ func joinAnd(s []string) string {
 	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }
 
-// fit renders the packet at the best step of the ladder that the profile's
-// byte and page limits allow, and returns it with its PDF bytes. The label
-// reads are opt.labels.
-func fit(ctx context.Context, c *evidence.Case, opt Options) (*Packet, []byte, int, error) {
-	prof := opt.profile(c.Manifest.Platform)
-	opt.Profile = prof
-	if opt.Paper == "" {
-		opt.Paper = "a4"
-		if prof != nil && prof.Paper != "" {
-			opt.Paper = prof.Paper
+// forOrder returns opt with the profile in force for the order's platform
+// and the paper size it gives filled in, as the ladder and the images use
+// them.
+func (o Options) forOrder(c *evidence.Case) Options {
+	o.Profile = o.profile(c.Manifest.Platform)
+	if o.Paper == "" {
+		o.Paper = "a4"
+		if o.Profile != nil && o.Profile.Paper != "" {
+			o.Paper = o.Profile.Paper
 		}
 	}
+	return o
+}
+
+// fit renders the packet at the best step of the ladder that the profile's
+// byte and page limits allow, and returns it with its PDF bytes. opt is
+// forOrder's, the label reads are opt.labels, and cache holds any images
+// already made.
+func fit(ctx context.Context, c *evidence.Case, opt Options, cache *imageCache) (*Packet, []byte, int, error) {
+	prof := opt.Profile
 	var maxBytes int64
 	var maxPages int
 	if prof != nil {
@@ -126,7 +134,6 @@ func fit(ctx context.Context, c *evidence.Case, opt Options) (*Packet, []byte, i
 		buf   bytes.Buffer
 		pages int
 	)
-	cache := newImageCache()
 	render := func(q step) error {
 		var err error
 		if pk, err = assemble(ctx, c, opt, q, cache); err != nil {

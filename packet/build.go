@@ -17,6 +17,7 @@ import (
 	"github.com/proofpack/proofpack/internal/atomicfile"
 	"github.com/proofpack/proofpack/pdf"
 	"github.com/proofpack/proofpack/templates"
+	"golang.org/x/sync/errgroup"
 )
 
 // Result is what a build made of one order: the facts about its PDF, the
@@ -85,10 +86,27 @@ type Preview struct {
 // as an error naming the order.
 func Render(ctx context.Context, w io.Writer, c *evidence.Case, opt Options) (_ *Result, err error) {
 	defer RecoverOrder(c.Dir, &err)
-	if opt.labels, err = readLabels(ctx, c, opt.Limits); err != nil {
+	opt = opt.forOrder(c)
+	cache := newImageCache()
+	// The labels' barcodes are read while the first step's images are
+	// made: the images do not depend on the reads, the statement does.
+	var labels labelReads
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) {
+		defer RecoverOrder(c.Dir, &err)
+		labels, err = readLabels(gctx, c, opt.Limits)
+		return err
+	})
+	g.Go(func() (err error) {
+		defer RecoverOrder(c.Dir, &err)
+		prefetch(gctx, c, opt, ladder(opt)[0], cache)
+		return nil
+	})
+	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	pk, data, pages, err := fit(ctx, c, opt)
+	opt.labels = labels
+	pk, data, pages, err := fit(ctx, c, opt, cache)
 	if err != nil {
 		var be *BudgetError
 		if errors.As(err, &be) {

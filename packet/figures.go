@@ -186,17 +186,21 @@ func (u widths) claim(w, n int) int {
 	return w
 }
 
-// figures normalises the exhibits' images at the resolution and quality of
-// step q, at most opt.Workers at a time, and lays them out in pages.
-func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q step, cache *imageCache) ([]*figureGroup, error) {
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+// imageJob is one exhibit's image as a step of the ladder makes it.
+type imageJob struct {
+	i      int // the exhibit's index
+	e      *evidence.Exhibit
+	no     imagenorm.Options
+	placed float64 // the resolution that gives the image its box's size
+}
+
+// imageJobs plans step q's images: which exhibits share a page, the
+// options each image is made with, and the widths they claim (videos'
+// stills are planned later, by videoGroups).
+func imageJobs(c *evidence.Case, opt Options, q step) (plan [][]int, jobs []imageJob, used widths) {
 	// The plan: which exhibits share a page. Pairs of tall screenshots of
 	// one kind go side by side (in the compact layout, any two exhibits);
 	// scroll captures are sliced two to a page.
-	var plan [][]int
 	cols := make([]int, len(c.Exhibits))
 	for i := 0; i < len(c.Exhibits); i++ {
 		e := c.Exhibits[i]
@@ -219,10 +223,7 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q s
 			plan = append(plan, []int{i})
 		}
 	}
-	out := make([]normalised, len(c.Exhibits))
-	used := widths{}
-	eg, gctx := errgroup.WithContext(ctx)
-	eg.SetLimit(workers)
+	used = widths{}
 	for i, e := range c.Exhibits {
 		if e.Video != nil {
 			continue // its stills are laid out below
@@ -266,13 +267,50 @@ func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q s
 		if free := used.claim(w, slices); free != w {
 			no.PadWidth = free
 		}
+		jobs = append(jobs, imageJob{i: i, e: e, no: no, placed: placed})
+	}
+	return plan, jobs, used
+}
+
+// prefetch makes step q's images into the cache, so that they are ready
+// when the step is assembled. Errors are left for that step's own pass,
+// which meets them again and reports them where the build would.
+func prefetch(ctx context.Context, c *evidence.Case, opt Options, q step, cache *imageCache) {
+	_, jobs, _ := imageJobs(c, opt, q)
+	var eg errgroup.Group
+	eg.SetLimit(workers(opt))
+	for _, j := range jobs {
 		eg.Go(func() error {
-			res, err := cache.normalise(gctx, c, e, no)
+			_, _ = cache.normalise(ctx, c, j.e, j.no)
+			return nil
+		})
+	}
+	_ = eg.Wait()
+}
+
+// workers is how many images are made at once.
+func workers(opt Options) int {
+	if opt.Workers > 0 {
+		return opt.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// figures normalises the exhibits' images at the resolution and quality of
+// step q, at most opt.Workers at a time, and lays them out in pages.
+func figures(ctx context.Context, c *evidence.Case, p *phrases, opt Options, q step, cache *imageCache) ([]*figureGroup, error) {
+	plan, jobs, used := imageJobs(c, opt, q)
+	out := make([]normalised, len(c.Exhibits))
+	eg, gctx := errgroup.WithContext(ctx)
+	eg.SetLimit(workers(opt))
+	for _, j := range jobs {
+		eg.Go(func() error {
+			res, err := cache.normalise(gctx, c, j.e, j.no)
 			if err != nil {
 				return err
 			}
-			read := func() ([]byte, error) { return c.ReadExhibit(e) }
-			out[i] = normalised{e: e, res: res, src: imageSource{read: read, opt: no, dpi: placed}}
+			read := func() ([]byte, error) { return c.ReadExhibit(j.e) }
+			out[j.i] = normalised{e: j.e, res: res, src: imageSource{read: read, opt: j.no, dpi: j.placed}}
 			return nil
 		})
 	}
