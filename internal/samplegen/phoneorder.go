@@ -6,9 +6,11 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	xdraw "golang.org/x/image/draw"
+	"golang.org/x/sync/errgroup"
 )
 
 const (
@@ -119,28 +121,38 @@ func WritePhoneOrder(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	var evidence string
-	for i, p := range phonePhotos() {
-		uw, uh := phoneW, phoneH // upright size
-		if p.orientation >= 5 {
-			uw, uh = phoneH, phoneW
-		}
-		img := phoneFrame(p.draw(), uw, uh)
-		mask := uint64(7)
-		if p.kind == "shipping-label" {
-			mask = 15 // mostly white paper: more grain for a phone-like file size
-		}
-		phoneNoise(img, p.seed, mask)
-		data, err := EncodeJPEGWithEXIF(img, phoneQuality, EXIF{
-			Orientation: p.orientation, DateTimeOriginal: fmt.Sprintf("2026:11:01 17:%02d:10", 30+i),
-			Make: "Synthetic", Model: "proofpack genorder", Lat: 30.2741 + float64(i)/1000, Lon: 120.1551,
+	// The photos are drawn at once, as many as there are processors: each
+	// has its own seed, so the files are the same whatever the order.
+	photos := phonePhotos()
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range photos {
+		g.Go(func() error {
+			uw, uh := phoneW, phoneH // upright size
+			if p.orientation >= 5 {
+				uw, uh = phoneH, phoneW
+			}
+			img := phoneFrame(p.draw(), uw, uh)
+			mask := uint64(7)
+			if p.kind == "shipping-label" {
+				mask = 15 // mostly white paper: more grain for a phone-like file size
+			}
+			phoneNoise(img, p.seed, mask)
+			data, err := EncodeJPEGWithEXIF(img, phoneQuality, EXIF{
+				Orientation: p.orientation, DateTimeOriginal: fmt.Sprintf("2026:11:01 17:%02d:10", 30+i),
+				Make: "Synthetic", Model: "proofpack genorder", Lat: 30.2741 + float64(i)/1000, Lon: 120.1551,
+			})
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dir, p.file), data, 0o644)
 		})
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(dir, p.file), data, 0o644); err != nil {
-			return err
-		}
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	var evidence string
+	for _, p := range photos {
 		evidence += fmt.Sprintf("  - {file: %s, kind: %s, caption: %q}\n", p.file, p.kind, p.caption)
 	}
 	for _, s := range phoneShots() {
