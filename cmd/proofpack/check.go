@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -72,9 +71,7 @@ func (o *checkOptions) run(ctx context.Context) error {
 	}
 	rep := packet.CheckDir(ctx, o.dir, packet.Options{Templates: set, Lang: o.lang}, o.loadOptions())
 	if o.json {
-		enc := json.NewEncoder(o.io.Out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+		if err := writeJSON(o.io, rep); err != nil {
 			return err
 		}
 	} else {
@@ -104,9 +101,7 @@ func (o *checkOptions) runAll(ctx context.Context, set *templates.Set, orders []
 		}
 	}
 	if o.json {
-		enc := json.NewEncoder(o.io.Out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(reps); err != nil {
+		if err := writeJSON(o.io, reps); err != nil {
 			return err
 		}
 	} else {
