@@ -1,7 +1,5 @@
 package jpegscale
 
-import "math"
-
 // The scaled inverse DCT. A block's 8x8 DCT coefficients F(v, u) are those
 // of an orthonormal transform (JPEG's C(u)/2 factors), so the lowest s x s
 // of them, multiplied by sqrt(s/8) per dimension, are the orthonormal s x s
@@ -11,11 +9,11 @@ import "math"
 //	p(y, x) = sum over v, u < s of M(y, v) M(x, u) F(v, u) + 128
 //	M(x, u) = sqrt(s/8) a(u) cos((2x+1) u pi / 2s),  a(0) = sqrt(1/s), a(u) = sqrt(2/s)
 //
-// computed in fixed point: M is scaled by 2^13, the row pass keeps 3
-// fractional bits, and the column pass rounds. The sizes of the usual
-// scales (4, 2, 1) use even/odd butterflies; the others (3, 5, 6, 7) a
-// plain product with the matrix, whose integer entries (idctMatrix) give
-// the same sums the butterflies compute.
+// computed in fixed point: M is scaled by 2^13 and rounded to an integer,
+// the row pass keeps 3 fractional bits, and the column pass rounds. Each
+// size has its own butterflies, which give exactly the sums of the plain
+// product with that integer matrix (the tests keep the product as the
+// reference).
 
 // The constants: M(x, u) * 8192 for s = 4 and s = 2.
 const (
@@ -50,25 +48,6 @@ var keepIndex = func() (t [8][64]int8) {
 	return t
 }()
 
-// idctMatrix[s][x*s+u] is M(x, u) * 8192, rounded, for an s x s transform.
-// Rounding a cosine to 13 bits never lands on a tie, so the table is the
-// same on every platform.
-var idctMatrix = func() (t [8][]int32) {
-	for s := 1; s < 8; s++ {
-		t[s] = make([]int32, s*s)
-		for x := range s {
-			for u := range s {
-				m := 0.5 * math.Cos(float64((2*x+1)*u)*math.Pi/float64(2*s))
-				if u == 0 {
-					m = math.Sqrt(1.0 / 8)
-				}
-				t[s][x*s+u] = int32(math.Round(m * 8192))
-			}
-		}
-	}
-	return t
-}()
-
 // idct writes the s x s pixels of blk (coefficients at row*s + col) to dst,
 // rows stride apart. ac false means only the DC coefficient may be
 // non-zero, so the block is flat.
@@ -91,45 +70,12 @@ func idct(blk *[64]int32, ac bool, s int, dst []uint8, stride int) {
 		idct3(blk, dst, stride)
 	case 4:
 		idct4(blk, dst, stride)
-	default:
-		idctN(blk, s, dst, stride)
-	}
-}
-
-// idctN is any other size: rows of frequencies, then columns, each a
-// product with idctMatrix[s].
-func idctN(blk *[64]int32, s int, dst []uint8, stride int) {
-	m := idctMatrix[s]
-	var tmp [64]int32
-	for v := 0; v < s*s; v += s {
-		row := blk[v : v+s]
-		nonzero := false
-		for _, f := range row {
-			nonzero = nonzero || f != 0
-		}
-		if !nonzero {
-			continue
-		}
-		for x := range s {
-			mx := m[x*s : x*s+s]
-			var acc int32
-			for u, f := range row {
-				acc += mx[u] * f
-			}
-			tmp[v+x] = (acc + 1<<9) >> 10
-		}
-	}
-	const bias = 1<<15 + 128<<16 // rounding, and the +128 level shift
-	for y := range s {
-		my := m[y*s : y*s+s]
-		out := dst[y*stride : y*stride+s]
-		for x := range out {
-			acc := int32(bias)
-			for v, c := range my {
-				acc += c * tmp[v*s+x]
-			}
-			out[x] = clamp(acc >> 16)
-		}
+	case 5:
+		idct5(blk, dst, stride)
+	case 6:
+		idct6(blk, dst, stride)
+	case 7:
+		idct7(blk, dst, stride)
 	}
 }
 
@@ -206,4 +152,126 @@ func clamp(v int32) uint8 {
 		return 255
 	}
 	return uint8(v)
+}
+
+// idct5, idct6 and idct7 use the symmetry of the matrix: M(s-1-x, u) is
+// M(x, u) for even u and -M(x, u) for odd u (cos((2(s-1-x)+1) u pi / 2s) =
+// (-1)^u cos((2x+1) u pi / 2s), and rounding is symmetric), so outputs x
+// and s-1-x are the sum and difference of an even part (the even
+// frequencies) and an odd part. Every entry is 2896 (u = 0), 0, +-4096 or
+// +-round(4096 cos(k pi / 2s)), the constants below, and the sums are
+// exactly those of the product with the matrix (integer arithmetic, which
+// wraps alike in any order). Each writes rows of frequencies, skipping
+// all-zero ones, into tmp transposed (tmp[x*s+v] is row v's output x), so
+// that the column pass reads rows too.
+
+// idct5 is the 5x5 case.
+func idct5(blk *[64]int32, dst []uint8, stride int) {
+	const c1, c2, c3, c4 = 3896, 3314, 2408, 1266 // 4096 cos(k pi / 10)
+	var tmp [25]int32
+	for v := 0; v < 25; v += 5 {
+		r := blk[v : v+5 : v+5]
+		f0, f1, f2, f3, f4 := r[0], r[1], r[2], r[3], r[4]
+		if f0|f1|f2|f3|f4 == 0 {
+			continue
+		}
+		f0 = f0*c0 + 1<<9
+		e0, e1 := f0+f2*c2+f4*c4, f0-f2*c4-f4*c2
+		o0, o1 := f1*c1+f3*c3, f1*c3-f3*c1
+		t := tmp[v/5:]
+		_ = t[20]
+		t[0], t[20] = (e0+o0)>>10, (e0-o0)>>10
+		t[5], t[15] = (e1+o1)>>10, (e1-o1)>>10
+		t[10] = (f0 + (f4-f2)*4096) >> 10
+	}
+	const bias = 1<<15 + 128<<16 // rounding, and the +128 level shift
+	for x := 0; x < 25; x += 5 {
+		r := tmp[x : x+5 : x+5]
+		f0, f1, f2, f3, f4 := r[0]*c0+bias, r[1], r[2], r[3], r[4]
+		e0, e1 := f0+f2*c2+f4*c4, f0-f2*c4-f4*c2
+		o0, o1 := f1*c1+f3*c3, f1*c3-f3*c1
+		d := dst[x/5:]
+		_ = d[4*stride]
+		d[0], d[4*stride] = clamp((e0+o0)>>16), clamp((e0-o0)>>16)
+		d[stride], d[3*stride] = clamp((e1+o1)>>16), clamp((e1-o1)>>16)
+		d[2*stride] = clamp((f0 + (f4-f2)*4096) >> 16)
+	}
+}
+
+// idct6 is the 6x6 case (M(1, 2) is 0, M(x, 4) is 2048 or -4096).
+func idct6(blk *[64]int32, dst []uint8, stride int) {
+	const c1, c2, c3, c5 = 3956, 3547, 2896, 1060 // 4096 cos(k pi / 12)
+	var tmp [36]int32
+	for v := 0; v < 36; v += 6 {
+		r := blk[v : v+6 : v+6]
+		f0, f1, f2, f3, f4, f5 := r[0], r[1], r[2], r[3], r[4], r[5]
+		if f0|f1|f2|f3|f4|f5 == 0 {
+			continue
+		}
+		f0 = f0*c0 + 1<<9
+		a, b := f0+f4*2048, f2*c2
+		e0, e1, e2 := a+b, f0-f4*4096, a-b
+		o0, o1, o2 := f1*c1+f3*c3+f5*c5, (f1-f3-f5)*c3, f1*c5-f3*c3+f5*c1
+		t := tmp[v/6:]
+		_ = t[30]
+		t[0], t[30] = (e0+o0)>>10, (e0-o0)>>10
+		t[6], t[24] = (e1+o1)>>10, (e1-o1)>>10
+		t[12], t[18] = (e2+o2)>>10, (e2-o2)>>10
+	}
+	const bias = 1<<15 + 128<<16
+	for x := 0; x < 36; x += 6 {
+		r := tmp[x : x+6 : x+6]
+		f0, f1, f2, f3, f4, f5 := r[0]*c0+bias, r[1], r[2], r[3], r[4], r[5]
+		a, b := f0+f4*2048, f2*c2
+		e0, e1, e2 := a+b, f0-f4*4096, a-b
+		o0, o1, o2 := f1*c1+f3*c3+f5*c5, (f1-f3-f5)*c3, f1*c5-f3*c3+f5*c1
+		d := dst[x/6:]
+		_ = d[5*stride]
+		d[0], d[5*stride] = clamp((e0+o0)>>16), clamp((e0-o0)>>16)
+		d[stride], d[4*stride] = clamp((e1+o1)>>16), clamp((e1-o1)>>16)
+		d[2*stride], d[3*stride] = clamp((e2+o2)>>16), clamp((e2-o2)>>16)
+	}
+}
+
+// idct7 is the 7x7 case.
+func idct7(blk *[64]int32, dst []uint8, stride int) {
+	const c1, c2, c3, c4, c5, c6 = 3993, 3690, 3202, 2554, 1777, 911 // 4096 cos(k pi / 14)
+	var tmp [49]int32
+	for v := 0; v < 49; v += 7 {
+		r := blk[v : v+7 : v+7]
+		f0, f1, f2, f3, f4, f5, f6 := r[0], r[1], r[2], r[3], r[4], r[5], r[6]
+		if f0|f1|f2|f3|f4|f5|f6 == 0 {
+			continue
+		}
+		f0 = f0*c0 + 1<<9
+		e0 := f0 + f2*c2 + f4*c4 + f6*c6
+		e1 := f0 + f2*c6 - f4*c2 - f6*c4
+		e2 := f0 - f2*c4 - f4*c6 + f6*c2
+		o0 := f1*c1 + f3*c3 + f5*c5
+		o1 := f1*c3 - f3*c5 - f5*c1
+		o2 := f1*c5 - f3*c1 + f5*c3
+		t := tmp[v/7:]
+		_ = t[42]
+		t[0], t[42] = (e0+o0)>>10, (e0-o0)>>10
+		t[7], t[35] = (e1+o1)>>10, (e1-o1)>>10
+		t[14], t[28] = (e2+o2)>>10, (e2-o2)>>10
+		t[21] = (f0 + (f4-f2-f6)*4096) >> 10
+	}
+	const bias = 1<<15 + 128<<16
+	for x := 0; x < 49; x += 7 {
+		r := tmp[x : x+7 : x+7]
+		f0, f1, f2, f3, f4, f5, f6 := r[0]*c0+bias, r[1], r[2], r[3], r[4], r[5], r[6]
+		e0 := f0 + f2*c2 + f4*c4 + f6*c6
+		e1 := f0 + f2*c6 - f4*c2 - f6*c4
+		e2 := f0 - f2*c4 - f4*c6 + f6*c2
+		o0 := f1*c1 + f3*c3 + f5*c5
+		o1 := f1*c3 - f3*c5 - f5*c1
+		o2 := f1*c5 - f3*c1 + f5*c3
+		d := dst[x/7:]
+		_ = d[6*stride]
+		d[0], d[6*stride] = clamp((e0+o0)>>16), clamp((e0-o0)>>16)
+		d[stride], d[5*stride] = clamp((e1+o1)>>16), clamp((e1-o1)>>16)
+		d[2*stride], d[4*stride] = clamp((e2+o2)>>16), clamp((e2-o2)>>16)
+		d[3*stride] = clamp((f0 + (f4-f2-f6)*4096) >> 16)
+	}
 }

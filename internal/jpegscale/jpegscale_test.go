@@ -217,25 +217,35 @@ func TestDecodeScales(t *testing.T) {
 	}
 }
 
-// TestMatrixMatchesButterflies: the plain matrix product gives exactly
-// what the 2x2, 3x3 and 4x4 butterflies give, so every size is one
-// transform;
-// and no entry of the matrix is a rounding tie.
-func TestMatrixMatchesButterflies(t *testing.T) {
+// TestButterfliesMatchMatrix: every size's butterflies give exactly what
+// the plain matrix product gives, for blocks of typical coefficients, for
+// blocks with some rows or columns all zero, and for huge values (where
+// the int32 sums wrap, alike in any order); and no entry of the matrix is
+// a rounding tie.
+func TestButterfliesMatchMatrix(t *testing.T) {
 	seed := uint32(7)
-	rnd := func() int32 {
+	rnd := func() uint32 {
 		seed = seed*1664525 + 1013904223
-		return int32(seed>>20) - 2048
+		return seed
 	}
-	for _, s := range []int{2, 3, 4} {
-		for range 500 {
+	for s := 2; s < 8; s++ {
+		for i := range 3000 {
 			var blk [64]int32
-			for i := range s * s {
-				blk[i] = rnd()
+			for j := range s * s {
+				switch i % 3 {
+				case 0: // dequantised coefficients of an ordinary photo
+					blk[j] = int32(rnd()>>20) - 2048
+				case 1: // sparse: most rows and columns empty
+					if rnd()%4 == 0 {
+						blk[j] = int32(rnd()>>16) - 32768
+					}
+				case 2: // anything at all
+					blk[j] = int32(rnd())
+				}
 			}
-			var a, b [16]uint8
-			idct(&blk, true, s, a[:], 4)
-			idctN(&blk, s, b[:], 4)
+			var a, b [64]uint8
+			idct(&blk, true, s, a[:], 8)
+			idctProduct(&blk, s, b[:], 8)
 			if a != b {
 				t.Fatalf("s=%d %v: butterflies %v, matrix %v", s, blk[:s*s], a, b)
 			}
@@ -252,6 +262,62 @@ func TestMatrixMatchesButterflies(t *testing.T) {
 					t.Errorf("s=%d M(%d,%d)*8192 = %v is nearly a tie", s, x, u, m*8192)
 				}
 			}
+		}
+	}
+}
+
+// idctMatrix[s][x*s+u] is M(x, u) * 8192, rounded, for an s x s transform.
+// Rounding a cosine to 13 bits never lands on a tie, so the table is the
+// same on every platform.
+var idctMatrix = func() (t [8][]int32) {
+	for s := 1; s < 8; s++ {
+		t[s] = make([]int32, s*s)
+		for x := range s {
+			for u := range s {
+				m := 0.5 * math.Cos(float64((2*x+1)*u)*math.Pi/float64(2*s))
+				if u == 0 {
+					m = math.Sqrt(1.0 / 8)
+				}
+				t[s][x*s+u] = int32(math.Round(m * 8192))
+			}
+		}
+	}
+	return t
+}()
+
+// idctProduct is the reference transform: rows of frequencies, then
+// columns, each a plain product with idctMatrix[s].
+func idctProduct(blk *[64]int32, s int, dst []uint8, stride int) {
+	m := idctMatrix[s]
+	var tmp [64]int32
+	for v := 0; v < s*s; v += s {
+		row := blk[v : v+s]
+		nonzero := false
+		for _, f := range row {
+			nonzero = nonzero || f != 0
+		}
+		if !nonzero {
+			continue
+		}
+		for x := range s {
+			mx := m[x*s : x*s+s]
+			var acc int32
+			for u, f := range row {
+				acc += mx[u] * f
+			}
+			tmp[v+x] = (acc + 1<<9) >> 10
+		}
+	}
+	const bias = 1<<15 + 128<<16 // rounding, and the +128 level shift
+	for y := range s {
+		my := m[y*s : y*s+s]
+		out := dst[y*stride : y*stride+s]
+		for x := range out {
+			acc := int32(bias)
+			for v, c := range my {
+				acc += c * tmp[v*s+x]
+			}
+			out[x] = clamp(acc >> 16)
 		}
 	}
 }
