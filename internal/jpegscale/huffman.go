@@ -14,10 +14,40 @@ type huffman struct {
 	maxCode [17]int32 // largest code of each length, -1 if none
 	valPtr  [17]int32 // index in vals of the first code of each length, minus that code
 	vals    []uint8
-	// fast, for AC tables, decodes a whole coefficient from the next
-	// lutBits bits when its code and magnitude bits fit in them (most do):
-	// value<<8 | run<<4 | bits used, the value in -128..127; 0 otherwise.
-	fast [1 << lutBits]int16
+	// coef, for AC tables, maps the next lutBits bits to the acEntry of
+	// the symbol whose code starts them (0 for a longer code), with the
+	// coefficient's value in it when its magnitude bits fit in them too
+	// (most do).
+	coef [1 << lutBits]int32
+}
+
+// An acEntry describes one AC symbol (run r, size s) and what follows its
+// code: bits 0-4 are the bits to consume (code and magnitude), bits 8-15
+// the zig-zag positions to skip before the coefficient, and bits 16-31
+// the coefficient's value, or s when entryExtract is set (the value is in
+// the s bits after the code). For the end of block the skip is 64, and
+// for a run of 16 zeros 15 with value 0; both have entryEnd set, so that
+// a skip past the block's end means the block ended rather than an error.
+const (
+	entryExtract = 1 << 5
+	entryEnd     = 1 << 6
+)
+
+// acEntry returns the entry of symbol rs whose code, l bits long, is
+// followed by its magnitude bits (not known here).
+func acEntry(l uint, rs uint8) int32 {
+	r, s := int32(rs>>4), int32(rs&15)
+	switch {
+	case s != 0:
+		return s<<16 | r<<8 | entryExtract | (int32(l) + s)
+	case r == 15:
+		return 15<<8 | entryEnd | int32(l)
+	case r == 0:
+		return 64<<8 | entryEnd | int32(l)
+	}
+	// An end-of-band run, which only progressive JPEGs have: its entry
+	// is left to the caller.
+	return 0
 }
 
 // newHuffman builds a table from a DHT segment's code counts per length
@@ -51,21 +81,22 @@ func newHuffman(counts [16]int, vals []uint8) (*huffman, error) {
 	return h, nil
 }
 
-// buildFast fills h.fast (see huffman); only AC tables use it.
-func (h *huffman) buildFast() {
+// buildCoef fills h.coef (see huffman); only AC tables use it.
+func (h *huffman) buildCoef() {
 	for i, e := range h.lut {
-		l := uint(e >> 8)
-		r, s := int32(e>>4)&15, uint(e&15)
-		if e == 0 || s == 0 || l+s > lutBits {
+		if e == 0 {
 			continue
 		}
-		v := int32(i>>(lutBits-l-s)) & (1<<s - 1)
-		if v < 1<<(s-1) {
-			v += -1<<s + 1
+		l := uint(e >> 8)
+		f := acEntry(l, uint8(e))
+		if s := uint(f >> 16); f&entryExtract != 0 && l+s <= lutBits {
+			v := int32(i>>(lutBits-l-s)) & (1<<s - 1)
+			if v < 1<<(s-1) {
+				v += -1<<s + 1
+			}
+			f = v<<16 | f&0xFFFF&^entryExtract
 		}
-		if v >= -128 && v <= 127 {
-			h.fast[i] = int16(v<<8 | r<<4 | int32(l+s))
-		}
+		h.coef[i] = f
 	}
 }
 
@@ -82,20 +113,30 @@ type bitReader struct {
 	stop bool   // a marker or the end of data was reached
 }
 
-// fill tops acc up to at least 57 bits.
-func (br *bitReader) fill() {
-	// Fast path: when the next 8 bytes hold no 0xFF (no stuffing, no
-	// marker), take as many whole bytes of them as fit at once.
-	if !br.stop && br.pos+8 <= len(br.data) {
-		w := binary.BigEndian.Uint64(br.data[br.pos:])
-		if x := ^w; (x-0x0101010101010101)&^x&0x8080808080808080 == 0 {
-			bits := (64 - br.n) &^ 7
-			br.acc |= w >> (64 - bits) << (64 - br.n - bits)
-			br.n += bits
-			br.pos += int(bits / 8)
-			return
-		}
+// take is the fast way to top acc up: when the next 8 bytes of data hold
+// no 0xFF (no stuffing, no marker), it puts all 64 bits of them after the
+// n bits of acc and counts the whole bytes that fit, returning the new acc
+// and n (at least 56). The bits of a byte that only partly fits stay in
+// acc past n: they are that byte's, so reading it again (by take or fill)
+// ORs in the same bits. take is small enough to be inlined in the decoding
+// loop; when it cannot read, it returns acc and n unchanged and the caller
+// uses fill.
+func (br *bitReader) take(acc uint64, n uint) (uint64, uint) {
+	p := br.pos
+	if p+8 > len(br.data) {
+		return acc, n
 	}
+	w := binary.BigEndian.Uint64(br.data[p:])
+	if x := ^w; (x-0x0101010101010101)&^x&0x8080808080808080 != 0 {
+		return acc, n
+	}
+	br.pos = p + int((63-n)>>3)
+	return acc | w>>n, n | 56
+}
+
+// fill tops acc up to at least 57 bits, a byte at a time, removing the
+// stuffing and stopping at a marker or the end of the data.
+func (br *bitReader) fill() {
 	for br.n <= 56 {
 		var b byte
 		if !br.stop {
@@ -135,6 +176,30 @@ func (br *bitReader) decodeLong(h *huffman) (uint8, error) {
 		}
 	}
 	return 0, errCorrupt("bad Huffman code")
+}
+
+// decodeAC reads one AC symbol the caller found no coef entry for (a code
+// longer than lutBits, or an end-of-band run) and returns its acEntry,
+// with the code consumed and the magnitude bits still to read. The caller
+// has made sure at least 16 bits are buffered.
+func (br *bitReader) decodeAC(h *huffman) (int32, error) {
+	var rs uint8
+	if e := h.lut[br.acc>>(64-lutBits)]; e != 0 {
+		br.acc <<= e >> 8
+		br.n -= uint(e >> 8)
+		rs = uint8(e)
+	} else {
+		var err error
+		if rs, err = br.decodeLong(h); err != nil {
+			return 0, err
+		}
+	}
+	f := acEntry(0, rs)
+	if f == 0 {
+		// An end-of-band run, which only progressive JPEGs have.
+		return 0, errCorrupt("EOB run in a sequential scan")
+	}
+	return f, nil
 }
 
 // finish checks the end of a scan or restart interval: no zero bits from

@@ -360,7 +360,7 @@ func (d *decoder) parseDHT(seg []byte) error {
 		if tc == 0 {
 			d.dcTables[th] = h
 		} else {
-			h.buildFast()
+			h.buildCoef()
 			d.acTables[th] = h
 		}
 		seg = seg[17+total:]
@@ -432,6 +432,12 @@ func (d *decoder) scan(seg []byte, pos int) (int, error) {
 
 	d.bits = bitReader{data: d.data, pos: pos}
 	keep := &keepIndex[d.s]
+	last := 0 // the largest zig-zag index kept
+	for k, p := range keep {
+		if p > 0 {
+			last = k
+		}
+	}
 	var blk [64]int32
 	coefs := blk[:d.s*d.s]
 	mcus := mx * my
@@ -457,7 +463,7 @@ func (d *decoder) scan(seg []byte, pos int) (int, error) {
 			for j := range c.v {
 				for i := range c.h {
 					clear(coefs)
-					ac, err := d.block(c, q, keep, &blk)
+					ac, err := d.block(c, q, keep, last, &blk)
 					if err != nil {
 						return 0, err
 					}
@@ -492,19 +498,23 @@ func (d *decoder) restart(k int) error {
 }
 
 // block decodes one block's coefficients, keeping (dequantised) only those
-// the scaled transform uses, at keep's positions in blk. It reports whether
-// any kept coefficient other than DC is non-zero.
+// the scaled transform uses, at keep's positions in blk; last is the
+// largest zig-zag index kept. It reports whether any kept coefficient
+// other than DC is non-zero.
 //
 // This is the hot loop of the decoder, so the bit buffer is kept in locals
-// and the common case of a code of at most lutBits bits is inlined; each
-// symbol and the bits that follow it take at most 32 bits, so one refill
-// check per coefficient suffices.
-func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, blk *[64]int32) (bool, error) {
+// and codes of at most lutBits bits are looked up inline; each symbol and
+// the bits that follow it take at most 32 bits, so one refill check per
+// symbol suffices. Past last, the coefficients are only parsed.
+func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, last int, blk *[64]int32) (bool, error) {
 	br := &d.bits
 	acc, n := br.acc, br.n
 	if n < 32 {
-		br.fill()
-		acc, n = br.acc, br.n
+		if acc, n = br.take(acc, n); n < 32 {
+			br.acc, br.n = acc, n
+			br.fill()
+			acc, n = br.acc, br.n
+		}
 	}
 	var t uint8
 	if e := c.dc.lut[acc>>(64-lutBits)]; e != 0 {
@@ -534,69 +544,76 @@ func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, blk *[64]int
 		c.pred += v
 	}
 	blk[0] = c.pred * q[0]
-	ac := false
-	lut, fast := &c.ac.lut, &c.ac.fast
-	for k := 1; k < 64; k++ {
+	var nonzero int32 // the kept AC values ORed
+	coef := &c.ac.coef
+	k := 1
+	for ; k <= last; k++ {
 		if n < 32 {
-			br.acc, br.n = acc, n
-			br.fill()
-			acc, n = br.acc, br.n
-		}
-		if f := int32(fast[acc>>(64-lutBits)]); f != 0 {
-			acc <<= uint(f & 15)
-			n -= uint(f & 15)
-			if k += int(f>>4) & 15; k > 63 {
-				return false, errCorrupt("too many coefficients")
+			if acc, n = br.take(acc, n); n < 32 {
+				br.acc, br.n = acc, n
+				br.fill()
+				acc, n = br.acc, br.n
 			}
-			if p := keep[k]; p > 0 {
-				blk[p] = (f >> 8) * q[k]
-				ac = true
-			}
-			continue
 		}
-		var rs uint8
-		if e := lut[acc>>(64-lutBits)]; e != 0 {
-			l := uint(e >> 8)
-			acc <<= l
-			n -= l
-			rs = uint8(e)
-		} else {
+		f := coef[acc>>(64-lutBits)]
+		if f == 0 {
 			br.acc, br.n = acc, n
 			var err error
-			if rs, err = br.decodeLong(c.ac); err != nil {
+			if f, err = br.decodeAC(c.ac); err != nil {
 				return false, err
 			}
 			acc, n = br.acc, br.n
 		}
-		r, s := int(rs>>4), uint(rs&15)
-		if s == 0 {
-			if r == 0 {
-				break // end of block
-			}
-			if r != 15 {
-				// An end-of-band run, which only progressive JPEGs have.
-				return false, errCorrupt("EOB run in a sequential scan")
-			}
-			k += 15
-			continue
-		}
-		k += r
-		if k > 63 {
-			return false, errCorrupt("too many coefficients")
-		}
-		v := int32(acc >> (64 - s))
-		acc <<= s
-		n -= s
-		if p := keep[k]; p > 0 {
+		v := f >> 16
+		if f&entryExtract != 0 {
+			s := uint(v)
+			v = int32(acc << (uint(f&31) - s) >> (64 - s))
 			if v < 1<<(s-1) {
 				v += -1<<s + 1
 			}
+		}
+		acc <<= uint(f & 31)
+		n -= uint(f & 31)
+		if k += int(f>>8) & 0xFF; k > 63 {
+			if f&entryEnd != 0 {
+				br.acc, br.n = acc, n
+				return nonzero != 0, nil
+			}
+			return false, errCorrupt("too many coefficients")
+		}
+		if p := keep[k]; p > 0 {
 			blk[p] = v * q[k]
-			ac = true
+			nonzero |= v
+		}
+	}
+	for ; k < 64; k++ {
+		if n < 32 {
+			if acc, n = br.take(acc, n); n < 32 {
+				br.acc, br.n = acc, n
+				br.fill()
+				acc, n = br.acc, br.n
+			}
+		}
+		f := coef[acc>>(64-lutBits)]
+		if f == 0 {
+			br.acc, br.n = acc, n
+			var err error
+			if f, err = br.decodeAC(c.ac); err != nil {
+				return false, err
+			}
+			acc, n = br.acc, br.n
+		}
+		acc <<= uint(f & 31)
+		n -= uint(f & 31)
+		if k += int(f>>8) & 0xFF; k > 63 {
+			if f&entryEnd != 0 {
+				break
+			}
+			return false, errCorrupt("too many coefficients")
 		}
 	}
 	br.acc, br.n = acc, n
-	return ac, nil
+	return nonzero != 0, nil
 }
 
 func (d *decoder) image() image.Image {
