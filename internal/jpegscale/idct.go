@@ -35,11 +35,13 @@ var unzig = [64]int{
 }
 
 // keepIndex[s][k] is where the coefficient at zig-zag index k goes in an
-// s x s block (row*s + col), or 0 when the scaled transform does not use it
-// (only k = 0, the DC coefficient, really goes to 0).
+// s x s block (row*s + col), or -1 when the scaled transform does not use
+// it. The decoder stores such coefficients at -1 & 63, past the 49 a block
+// uses at most, rather than test for them.
 var keepIndex = func() (t [8][64]int8) {
 	for s := 1; s < 8; s++ {
 		for k, n := range unzig {
+			t[s][k] = -1
 			if row, col := n/8, n%8; row < s && col < s {
 				t[s][k] = int8(row*s + col)
 			}

@@ -434,7 +434,7 @@ func (d *decoder) scan(seg []byte, pos int) (int, error) {
 	keep := &keepIndex[d.s]
 	last := 0 // the largest zig-zag index kept
 	for k, p := range keep {
-		if p > 0 {
+		if p >= 0 {
 			last = k
 		}
 	}
@@ -581,10 +581,9 @@ func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, last int, bl
 			}
 			return false, errCorrupt("too many coefficients")
 		}
-		if p := keep[k]; p > 0 {
-			blk[p] = v * q[k]
-			nonzero |= v
-		}
+		p := keep[k]
+		blk[p&63] = v * q[k]
+		nonzero |= v &^ int32(p>>7) // p>>7 is -1 for a dropped coefficient
 	}
 	for ; k < 64; k++ {
 		if n < 32 {
