@@ -6,6 +6,9 @@ import "encoding/binary"
 // take the canonical-code loop.
 const lutBits = 9
 
+// skipBits is the number of bits huffman.skip looks at.
+const skipBits = 12
+
 // huffman is one decoding table.
 type huffman struct {
 	// lut maps the next lutBits bits to length<<8 | value for codes of
@@ -19,7 +22,22 @@ type huffman struct {
 	// coefficient's value in it when its magnitude bits fit in them too
 	// (most do).
 	coef [1 << lutBits]int32
+	// skip, for AC tables, parses as many whole symbols (code and
+	// magnitude bits) as the next skipBits bits hold, for the
+	// coefficients the scaled transform drops: see skipEntry.
+	skip [1 << skipBits]uint16
 }
+
+// A skip entry has the bits the symbols take in bits 0-4, and in bits
+// 5-11 the zig-zag positions they advance: each coefficient its run plus
+// one, a run of 16 zeros 16, an end of block 1 (so that the entry applies
+// only when every coefficient before it lies in the block). skipEOB marks
+// symbols that end with an end of block. When the first symbol does not
+// fit, the entry is skipNone, whose advance no block has room for.
+const (
+	skipEOB  = 1 << 12
+	skipNone = 127 << 5
+)
 
 // An acEntry describes one AC symbol (run r, size s) and what follows its
 // code: bits 0-4 are the bits to consume (code and magnitude), bits 8-15
@@ -97,6 +115,30 @@ func (h *huffman) buildCoef() {
 			f = v<<16 | f&0xFFFF&^entryExtract
 		}
 		h.coef[i] = f
+	}
+	for i := range h.skip {
+		bits, adv, eob := 0, 0, 0
+		for eob == 0 {
+			// The coef entry of the bits left, padded with zeros: the
+			// code is known if it is no longer than they are.
+			f := h.coef[i<<bits&(1<<skipBits-1)>>(skipBits-lutBits)]
+			l, a := int(f&31), int(f>>8&0xFF)+1
+			end := f&entryEnd != 0 && a == 65
+			if end {
+				a = 1
+			}
+			if f == 0 || bits+l > skipBits || adv+a > 64 {
+				break
+			}
+			bits, adv = bits+l, adv+a
+			if end {
+				eob = skipEOB
+			}
+		}
+		h.skip[i] = uint16(eob | adv<<5 | bits)
+		if bits == 0 {
+			h.skip[i] = skipNone
+		}
 	}
 }
 

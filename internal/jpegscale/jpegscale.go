@@ -585,7 +585,8 @@ func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, last int, bl
 		blk[p&63] = v * q[k]
 		nonzero |= v &^ int32(p>>7) // p>>7 is -1 for a dropped coefficient
 	}
-	for ; k < 64; k++ {
+	skip := &c.ac.skip
+	for k < 64 {
 		if n < 32 {
 			if acc, n = br.take(acc, n); n < 32 {
 				br.acc, br.n = acc, n
@@ -593,6 +594,16 @@ func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, last int, bl
 				acc, n = br.acc, br.n
 			}
 		}
+		if e := skip[acc>>(64-skipBits)]; k+int(e>>5&127) <= 64 {
+			acc <<= uint(e & 31)
+			n -= uint(e & 31)
+			k += int(e >> 5 & 127)
+			if e&skipEOB != 0 {
+				break
+			}
+			continue
+		}
+		// One symbol, which may end the block or be an error.
 		f := coef[acc>>(64-lutBits)]
 		if f == 0 {
 			br.acc, br.n = acc, n
@@ -610,6 +621,7 @@ func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, last int, bl
 			}
 			return false, errCorrupt("too many coefficients")
 		}
+		k++
 	}
 	br.acc, br.n = acc, n
 	return nonzero != 0, nil
