@@ -28,27 +28,27 @@ type huffman struct {
 	skip [1 << skipBits]uint16
 }
 
-// A skip entry has the bits the symbols take in bits 0-4, and in bits
-// 5-11 the zig-zag positions they advance: each coefficient its run plus
+// A skip entry has the bits the symbols take in bits 0-5, and in bits
+// 6-12 the zig-zag positions they advance: each coefficient its run plus
 // one, a run of 16 zeros 16, an end of block 1 (so that the entry applies
 // only when every coefficient before it lies in the block). skipEOB marks
 // symbols that end with an end of block. When the first symbol does not
 // fit, the entry is skipNone, whose advance no block has room for.
 const (
-	skipEOB  = 1 << 12
-	skipNone = 127 << 5
+	skipEOB  = 1 << 13
+	skipNone = 127 << 6
 )
 
 // An acEntry describes one AC symbol (run r, size s) and what follows its
-// code: bits 0-4 are the bits to consume (code and magnitude), bits 8-15
+// code: bits 0-5 are the bits to consume (code and magnitude), bits 8-15
 // the zig-zag positions to skip before the coefficient, and bits 16-31
 // the coefficient's value, or s when entryExtract is set (the value is in
 // the s bits after the code). For the end of block the skip is 64, and
 // for a run of 16 zeros 15 with value 0; both have entryEnd set, so that
 // a skip past the block's end means the block ended rather than an error.
 const (
-	entryExtract = 1 << 5
-	entryEnd     = 1 << 6
+	entryExtract = 1 << 6
+	entryEnd     = 1 << 7
 )
 
 // acEntry returns the entry of symbol rs whose code, l bits long, is
@@ -122,7 +122,7 @@ func (h *huffman) buildCoef() {
 			// The coef entry of the bits left, padded with zeros: the
 			// code is known if it is no longer than they are.
 			f := h.coef[i<<bits&(1<<skipBits-1)>>(skipBits-lutBits)]
-			l, a := int(f&31), int(f>>8&0xFF)+1
+			l, a := int(f&63), int(f>>8&0xFF)+1
 			end := f&entryEnd != 0 && a == 65
 			if end {
 				a = 1
@@ -135,7 +135,7 @@ func (h *huffman) buildCoef() {
 				eob = skipEOB
 			}
 		}
-		h.skip[i] = uint16(eob | adv<<5 | bits)
+		h.skip[i] = uint16(eob | adv<<6 | bits)
 		if bits == 0 {
 			h.skip[i] = skipNone
 		}

@@ -567,13 +567,13 @@ func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, last int, bl
 		v := f >> 16
 		if f&entryExtract != 0 {
 			s := uint(v)
-			v = int32(acc << (uint(f&31) - s) >> (64 - s))
+			v = int32(acc << ((uint(f)&63 - s) & 63) >> ((64 - s) & 63))
 			if v < 1<<(s-1) {
 				v += -1<<s + 1
 			}
 		}
-		acc <<= uint(f & 31)
-		n -= uint(f & 31)
+		acc <<= uint(f) & 63
+		n -= uint(f) & 63
 		if k += int(f>>8) & 0xFF; k > 63 {
 			if f&entryEnd != 0 {
 				br.acc, br.n = acc, n
@@ -594,10 +594,10 @@ func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, last int, bl
 				acc, n = br.acc, br.n
 			}
 		}
-		if e := skip[acc>>(64-skipBits)]; k+int(e>>5&127) <= 64 {
-			acc <<= uint(e & 31)
-			n -= uint(e & 31)
-			k += int(e >> 5 & 127)
+		if e := skip[acc>>(64-skipBits)]; k+int(e>>6&127) <= 64 {
+			acc <<= uint(e) & 63
+			n -= uint(e) & 63
+			k += int(e >> 6 & 127)
 			if e&skipEOB != 0 {
 				break
 			}
@@ -613,8 +613,8 @@ func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, last int, bl
 			}
 			acc, n = br.acc, br.n
 		}
-		acc <<= uint(f & 31)
-		n -= uint(f & 31)
+		acc <<= uint(f) & 63
+		n -= uint(f) & 63
 		if k += int(f>>8) & 0xFF; k > 63 {
 			if f&entryEnd != 0 {
 				break
