@@ -7,18 +7,54 @@ import (
 )
 
 // redact paints boxes (stored-orientation pixels of the canvas, see
-// redactionBoxes) solid black on an opaque copy of the decoded image.
+// redactionBoxes) solid black. The layouts the decoders return (YCbCr, Gray,
+// NRGBA, RGBA) are painted in place, so img must be the caller's own,
+// decoded for it; a JPEG then keeps its planes and the fast path. Any other
+// layout, or pixels that do not cover the canvas, are painted on an opaque
+// copy.
 func redact(img image.Image, canvas image.Rectangle, boxes []image.Rectangle) image.Image {
-	dst := image.NewNRGBA(canvas)
-	draw.Draw(dst, canvas, image.NewUniform(color.White), image.Point{}, draw.Src)
-	draw.Draw(dst, canvas, img, canvas.Min, draw.Over)
-	black := image.NewUniform(color.NRGBA{A: 255})
-	for _, b := range boxes {
-		if s := b.Add(canvas.Min).Intersect(canvas); !s.Empty() {
-			draw.Draw(dst, s, black, image.Point{}, draw.Src)
+	var paint func(x0, x1, y int)
+	if img.Bounds() == canvas {
+		switch m := img.(type) {
+		case *image.YCbCr:
+			// Y 0 with neutral chroma is black. A chroma sample shared with
+			// pixels outside the box turns them gray, never the box colour.
+			paint = func(x0, x1, y int) {
+				clear(m.Y[m.YOffset(x0, y):m.YOffset(x1, y)])
+				for x := x0; x < x1; x++ {
+					i := m.COffset(x, y)
+					m.Cb[i], m.Cr[i] = 128, 128
+				}
+			}
+		case *image.Gray:
+			paint = func(x0, x1, y int) { clear(m.Pix[m.PixOffset(x0, y):m.PixOffset(x1, y)]) }
+		case *image.NRGBA:
+			paint = func(x0, x1, y int) { fillBlack(m.Pix[m.PixOffset(x0, y):m.PixOffset(x1, y)]) }
+		case *image.RGBA:
+			paint = func(x0, x1, y int) { fillBlack(m.Pix[m.PixOffset(x0, y):m.PixOffset(x1, y)]) }
 		}
 	}
-	return dst
+	if paint == nil {
+		dst := image.NewNRGBA(canvas)
+		draw.Draw(dst, canvas, image.NewUniform(color.White), image.Point{}, draw.Src)
+		draw.Draw(dst, canvas, img, canvas.Min, draw.Over)
+		img = dst
+		paint = func(x0, x1, y int) { fillBlack(dst.Pix[dst.PixOffset(x0, y):dst.PixOffset(x1, y)]) }
+	}
+	for _, b := range boxes {
+		s := b.Add(canvas.Min).Intersect(canvas)
+		for y := s.Min.Y; y < s.Max.Y; y++ {
+			paint(s.Min.X, s.Max.X, y)
+		}
+	}
+	return img
+}
+
+// fillBlack sets every 4-byte pixel of p to opaque black.
+func fillBlack(p []uint8) {
+	for i := 0; i+3 < len(p); i += 4 {
+		p[i], p[i+1], p[i+2], p[i+3] = 0, 0, 0, 255
+	}
 }
 
 // redactionBoxes maps rectangles of the upright image to the stored image

@@ -5,6 +5,7 @@ import (
 	"context"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/jpeg"
 	"os"
 	"path/filepath"
@@ -149,4 +150,64 @@ func TestMCUSize(t *testing.T) {
 	if _, _, ok := mcuSize([]byte("\xff\xd8\xff\xda\x00\x02")); ok {
 		t.Error("found a frame header in a file without one")
 	}
+}
+
+// TestRedactEveryLayout: the box is black and the pixels around it are
+// untouched in each layout a decoder returns (the first four painted in
+// place), in a paletted image (painted on a copy) and in a frame smaller
+// than its canvas (a GIF's).
+func TestRedactEveryLayout(t *testing.T) {
+	r := image.Rect(0, 0, 40, 30)
+	fill := color.RGBA{200, 120, 40, 255}
+	filled := func(m draw.Image) image.Image {
+		draw.Draw(m, m.Bounds(), image.NewUniform(fill), image.Point{}, draw.Src)
+		return m
+	}
+	ycc := func(ratio image.YCbCrSubsampleRatio) image.Image {
+		m := image.NewYCbCr(r, ratio)
+		y, cb, cr := color.RGBToYCbCr(fill.R, fill.G, fill.B)
+		for i := range m.Y {
+			m.Y[i] = y
+		}
+		for i := range m.Cb {
+			m.Cb[i], m.Cr[i] = cb, cr
+		}
+		return m
+	}
+	box := image.Rect(10, 8, 26, 24)
+	for _, c := range []struct {
+		name    string
+		img     image.Image
+		canvas  image.Rectangle
+		inPlace bool
+	}{
+		{"ycbcr 4:2:0", ycc(image.YCbCrSubsampleRatio420), r, true},
+		{"ycbcr 4:4:4", ycc(image.YCbCrSubsampleRatio444), r, true},
+		{"gray", filled(image.NewGray(r)), r, true},
+		{"nrgba", filled(image.NewNRGBA(r)), r, true},
+		{"rgba", filled(image.NewRGBA(r)), r, true},
+		{"paletted", filled(image.NewPaletted(r, color.Palette{color.White, fill})), r, false},
+		{"frame inside a canvas", filled(image.NewNRGBA(r)), image.Rect(0, 0, 50, 30), false},
+	} {
+		want := map[bool]color.Color{true: color.Black, false: c.img.At(0, 0)}
+		out := redact(c.img, c.canvas, []image.Rectangle{box})
+		if (out == c.img) != c.inPlace {
+			t.Errorf("%s: painted in place %v, want %v", c.name, out == c.img, c.inPlace)
+		}
+		for _, p := range []image.Point{{10, 8}, {25, 23}, {17, 15}, {9, 8}, {26, 15}, {17, 7}, {17, 24}, {0, 0}, {39, 29}} {
+			inside := p.In(box)
+			r0, g0, b0, _ := want[inside].RGBA()
+			r1, g1, b1, _ := out.At(p.X, p.Y).RGBA()
+			if d := max(absDiff(r0, r1), absDiff(g0, g1), absDiff(b0, b1)); d > 3<<8 {
+				t.Errorf("%s: pixel %v is %d,%d,%d; want %d,%d,%d", c.name, p, r1>>8, g1>>8, b1>>8, r0>>8, g0>>8, b0>>8)
+			}
+		}
+	}
+}
+
+func absDiff(a, b uint32) uint32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
 }
