@@ -1,11 +1,9 @@
 package packet
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"image"
-	"image/jpeg"
 	"strings"
 
 	"github.com/proofpack/proofpack/evidence"
@@ -122,11 +120,11 @@ func labelImage(ctx context.Context, c *evidence.Case, e *evidence.Exhibit, lim 
 	for _, r := range e.Redact {
 		redact = append(redact, r.Pixels(uw, uh))
 	}
-	res, err := imagenorm.Normalise(ctx, data, imagenorm.Options{
-		MaxWidth: waybill.MaxSide, MaxHeight: waybill.MaxSide, JPEGQuality: 95, Gray: true, Limits: lim, Redact: redact,
+	img, err := imagenorm.Luma(ctx, data, imagenorm.Options{
+		MaxWidth: waybill.MaxSide, MaxHeight: waybill.MaxSide, Limits: lim, Redact: redact,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s: %w", c.Dir, e.File, err)
 	}
-	return jpeg.Decode(bytes.NewReader(res.Data))
+	return img, nil
 }

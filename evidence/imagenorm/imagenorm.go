@@ -369,26 +369,41 @@ func Inspect(data []byte, lim Limits) (info Info, err error) {
 // Normalise returns ctx's error at once (see the package documentation on
 // cancellation).
 func Normalise(ctx context.Context, data []byte, opt Options) (Result, error) {
+	return guard(ctx, func(ctx context.Context) (Result, error) { return normalise(ctx, data, opt) })
+}
+
+// guard runs f on a goroutine of its own and returns its result, or ctx's
+// error as soon as ctx is done (see the package documentation on
+// cancellation). A panic in f, which the decoders' own guards should never
+// let through, becomes ErrCorrupt: no input can crash the caller.
+func guard[T any](ctx context.Context, f func(context.Context) (T, error)) (T, error) {
+	var zero T
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	if err := ctx.Err(); err != nil {
-		return Result{}, err
+		return zero, err
 	}
 	type outcome struct {
-		res Result
+		v   T
 		err error
 	}
 	done := make(chan outcome, 1)
 	go func() {
-		res, err := normalise(ctx, data, opt)
-		done <- outcome{res, err}
+		var o outcome
+		defer func() {
+			if r := recover(); r != nil {
+				o = outcome{err: newErr(ErrCorrupt, nil, "the image could not be processed (internal error: %v)", r)}
+			}
+			done <- o
+		}()
+		o.v, o.err = f(ctx)
 	}()
 	select {
 	case o := <-done:
-		return o.res, o.err
+		return o.v, o.err
 	case <-ctx.Done():
-		return Result{}, ctx.Err()
+		return zero, ctx.Err()
 	}
 }
 
@@ -397,14 +412,6 @@ func Normalise(ctx context.Context, data []byte, opt Options) (Result, error) {
 var errTimeBudget = errors.New("imagenorm: decoding time limit reached")
 
 func normalise(ctx context.Context, data []byte, opt Options) (res Result, err error) {
-	// Decoders are already guarded individually; this is a last line of
-	// defence so that no input can crash the caller.
-	defer func() {
-		if r := recover(); r != nil {
-			res = Result{Info: res.Info}
-			err = newErr(ErrCorrupt, nil, "the image could not be processed (internal error: %v)", r)
-		}
-	}()
 	info, err := Inspect(data, opt.Limits)
 	res = Result{Info: info}
 	if err != nil {
@@ -420,18 +427,6 @@ func normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 		quality = 100
 	}
 
-	// Decoding, the step whose cost the file's coding decides, has a
-	// budget of its own.
-	budget := opt.Limits.maxDecodeTime()
-	dctx, cancel := context.WithTimeoutCause(ctx, budget, errTimeBudget)
-	defer cancel()
-	overBudget := func(err error) error {
-		if err != nil && context.Cause(dctx) == errTimeBudget {
-			return newErr(ErrTooLarge, nil, "the image takes more than %v to decode (the limit per image), which a photo or screenshot never does: export it again as a standard JPEG or PNG", budget)
-		}
-		return err
-	}
-
 	// The box applies to the upright image; resize in stored orientation
 	// (cheaper) and rotate the small result.
 	n, tw, th := plan(info, opt)
@@ -440,55 +435,18 @@ func normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 	// Fast path: acceptable JPEG, no decode.
 	if info.Format == "jpeg" && info.Orientation == 1 && len(opt.Redact) == 0 && !opt.Gray &&
 		tw == info.Width && th == info.Height && opt.PadWidth <= tw && opt.Slices <= 1 && len(opt.Marks) == 0 {
-		if out, kept, ok := jpegPassthrough(dctx, data, info.Width, info.Height, opt.Limits.maxPixels()); ok {
+		dctx, cancel := context.WithTimeoutCause(ctx, opt.Limits.maxDecodeTime(), errTimeBudget)
+		out, kept, ok := jpegPassthrough(dctx, data, info.Width, info.Height, opt.Limits.maxPixels())
+		cancel()
+		if ok {
 			res.Data, res.Format, res.Width, res.Height, res.KeptOriginal = out, "jpeg", info.Width, info.Height, kept
 			return res, nil
 		}
 	}
 
-	if err := ctx.Err(); err != nil {
+	img, canvas, err := decodeRedacted(ctx, data, info, n, opt)
+	if err != nil {
 		return res, err
-	}
-	// A JPEG that shrinks is decoded at n/8 size (see internal/jpegscale);
-	// a layout that decoder leaves alone, or any doubt about the file,
-	// takes the standard decoder, which also words the errors.
-	var img image.Image
-	eighths := 8
-	if info.Format == "jpeg" && n < 8 {
-		if m, err := jpegscale.DecodeEighths(dctx, data, n, opt.Limits.maxPixels()); err == nil {
-			img, eighths = m, n
-		}
-	}
-	if img == nil {
-		if img, err = decodeImage(dctx, info, data); err != nil {
-			return res, overBudget(err)
-		}
-		if b := img.Bounds(); info.Format != "gif" && (b.Dx() != info.Width || b.Dy() != info.Height) {
-			return res, newErr(ErrCorrupt, nil, "the %s image is corrupt (its header says %dx%d, its pixels are %dx%d)",
-				upperFormat(info.Format), info.Width, info.Height, b.Dx(), b.Dy())
-		}
-	}
-	cancel()
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
-	canvas := img.Bounds()
-	if info.Format == "gif" {
-		// The first frame may cover only part of the logical screen.
-		canvas = image.Rect(0, 0, info.Width, info.Height)
-	}
-
-	if len(opt.Redact) > 0 {
-		// A JPEG's redaction covers whole MCUs (see redactionBoxes); if the
-		// grid cannot be read, the largest there is.
-		gw, gh := 1, 1
-		if info.Format == "jpeg" {
-			var ok bool
-			if gw, gh, ok = mcuSize(data); !ok {
-				gw, gh = 32, 32
-			}
-		}
-		img = redact(img, canvas, redactionBoxes(opt.Redact, info.Width, info.Height, info.Orientation, gw, gh, eighths))
 	}
 	sw, sh := canvas.Dx(), canvas.Dy()
 
@@ -599,6 +557,65 @@ func normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 	}
 	res.Width = work.Rect.Dx()
 	return res, nil
+}
+
+// decodeRedacted decodes data, which Inspect described as info, at the
+// n/8 size plan chose (a JPEG that shrinks; any other image at full size),
+// within the decoding time budget, and paints opt.Redact black on the
+// pixels: what every output is made from. canvas is the image's logical
+// area (a GIF's first frame may cover only part of it).
+func decodeRedacted(ctx context.Context, data []byte, info Info, n int, opt Options) (img image.Image, canvas image.Rectangle, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, canvas, err
+	}
+	// Decoding, the step whose cost the file's coding decides, has a
+	// budget of its own.
+	budget := opt.Limits.maxDecodeTime()
+	dctx, cancel := context.WithTimeoutCause(ctx, budget, errTimeBudget)
+	defer cancel()
+	// A JPEG that shrinks is decoded at n/8 size (see internal/jpegscale);
+	// a layout that decoder leaves alone, or any doubt about the file,
+	// takes the standard decoder, which also words the errors.
+	eighths := 8
+	if info.Format == "jpeg" && n < 8 {
+		if m, err := jpegscale.DecodeEighths(dctx, data, n, opt.Limits.maxPixels()); err == nil {
+			img, eighths = m, n
+		}
+	}
+	if img == nil {
+		if img, err = decodeImage(dctx, info, data); err != nil {
+			if context.Cause(dctx) == errTimeBudget {
+				err = newErr(ErrTooLarge, nil, "the image takes more than %v to decode (the limit per image), which a photo or screenshot never does: export it again as a standard JPEG or PNG", budget)
+			}
+			return nil, canvas, err
+		}
+		if b := img.Bounds(); info.Format != "gif" && (b.Dx() != info.Width || b.Dy() != info.Height) {
+			return nil, canvas, newErr(ErrCorrupt, nil, "the %s image is corrupt (its header says %dx%d, its pixels are %dx%d)",
+				upperFormat(info.Format), info.Width, info.Height, b.Dx(), b.Dy())
+		}
+	}
+	cancel()
+	if err := ctx.Err(); err != nil {
+		return nil, canvas, err
+	}
+	canvas = img.Bounds()
+	if info.Format == "gif" {
+		// The first frame may cover only part of the logical screen.
+		canvas = image.Rect(0, 0, info.Width, info.Height)
+	}
+	if len(opt.Redact) > 0 {
+		// A JPEG's redaction covers whole MCUs (see redactionBoxes); if the
+		// grid cannot be read, the largest there is.
+		gw, gh := 1, 1
+		if info.Format == "jpeg" {
+			var ok bool
+			if gw, gh, ok = mcuSize(data); !ok {
+				gw, gh = 32, 32
+			}
+		}
+		img = redact(img, canvas, redactionBoxes(opt.Redact, info.Width, info.Height, info.Orientation, gw, gh, eighths))
+	}
+	return img, canvas, nil
 }
 
 // Plan returns the size Normalise gives the image info describes under
