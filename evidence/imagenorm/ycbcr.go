@@ -127,47 +127,30 @@ func resamplePlane(p []uint8, sw, sh, stride, channels, dw, dh int) []uint8 {
 		}
 		return out
 	}
-	// Both passes filter down the columns, which streams whole rows, and
-	// write their result transposed; the second pass therefore filters
-	// along the original rows and transposes the image back. The
-	// intermediate keeps the ringing of the first pass unclamped, so the
-	// result does not depend on which direction goes first.
-	mid := filterColumnsTransposed[uint8, int16](p, sw, stride, channels, filterTaps(sh, dh))
-	return filterColumnsTransposed[int16, uint8](mid, dh, dh*channels, channels, filterTaps(sw, dw))
+	// The vertical pass streams whole rows (each output row a weighted sum
+	// of input rows); the horizontal pass then filters within each row.
+	// Both write their rows in order. The intermediate keeps the ringing
+	// of the first pass unclamped, so the result does not depend on which
+	// direction goes first.
+	mid := filterRows(p, sw, stride, channels, filterTaps(sh, dh))
+	return filterWithinRows(mid, sw, dh, channels, filterTaps(sw, dw))
 }
 
-// sample is the type of the resampling passes' samples: uint8 for images,
-// int16 for the intermediate between the two passes.
-type sample interface{ uint8 | int16 }
-
-// filterColumnsTransposed filters each column of the image p (w pixels of
-// channels samples per row, rows stride samples apart) with taps, giving
-// n = len(taps.spans) output rows of w pixels, and returns them transposed:
-// w packed rows of n pixels, pixel y of row x being pixel x of output row y.
-// Output samples are rounded, and clamped to 0..255 when D is uint8.
-func filterColumnsTransposed[S, D sample](p []S, w, stride, channels int, taps taps) []D {
-	n := len(taps.spans)
-	outStride := n * channels
-	out := make([]D, w*outStride)
-	_, clamp := any(out).([]uint8)
+// filterRows filters each column of the image p (w pixels of channels
+// samples per row, rows stride samples apart) with taps, giving
+// len(taps.spans) rows of w pixels, packed, rounded and not clamped.
+func filterRows(p []uint8, w, stride, channels int, taps taps) []int16 {
+	n, rw := len(taps.spans), w*channels
+	out := make([]int16, n*rw)
 	parallelRows(n, func(y0, y1 int) {
-		acc := make([]int32, w*channels)
+		acc := make([]int32, rw)
 		for y := y0; y < y1; y++ {
 			t := taps.spans[y]
 			clear(acc)
 			addRows(acc, p[t.start*stride:], stride, taps.weights[t.off:t.off+t.n])
-			// Pixel x of output row y goes to row x, column y.
-			o := y * channels
-			for x := 0; x < len(acc); x += channels {
-				d := out[o : o+channels]
-				for c, a := range acc[x : x+len(d)] {
-					v := (a + 1<<(weightBits-1)) >> weightBits
-					if clamp {
-						v = min(max(v, 0), 255)
-					}
-					d[c] = D(v)
-				}
-				o += outStride
+			d := out[y*rw : y*rw+rw]
+			for i, a := range acc {
+				d[i] = int16((a + 1<<(weightBits-1)) >> weightBits)
 			}
 		}
 	})
@@ -176,7 +159,7 @@ func filterColumnsTransposed[S, D sample](p []S, w, stride, channels int, taps t
 
 // addRows adds ws[i] times row i of p (rows stride samples apart) to acc,
 // for every i. Taking four rows per sweep cuts the loads and stores of acc.
-func addRows[S sample](acc []int32, p []S, stride int, ws []int32) {
+func addRows(acc []int32, p []uint8, stride int, ws []int32) {
 	n := len(acc)
 	i := 0
 	for ; i+4 <= len(ws); i += 4 {
@@ -193,6 +176,55 @@ func addRows[S sample](acc []int32, p []S, stride int, ws []int32) {
 			acc[x] += w0 * int32(r0[x])
 		}
 	}
+}
+
+// filterWithinRows filters each of the h packed rows of mid (w pixels of
+// channels samples) with taps, giving h rows of len(taps.spans) pixels,
+// packed, rounded and clamped to 0..255.
+func filterWithinRows(mid []int16, w, h, channels int, taps taps) []uint8 {
+	dw := len(taps.spans)
+	sr, dr := w*channels, dw*channels
+	out := make([]uint8, h*dr)
+	round := func(a int32) uint8 {
+		return uint8(min(max((a+1<<(weightBits-1))>>weightBits, 0), 255))
+	}
+	parallelRows(h, func(y0, y1 int) {
+		for y := y0; y < y1; y++ {
+			src, d := mid[y*sr:y*sr+sr], out[y*dr:y*dr+dr]
+			for x, t := range taps.spans {
+				ws := taps.weights[t.off : t.off+t.n]
+				in := src[t.start*channels : (t.start+t.n)*channels]
+				switch channels {
+				case 1:
+					var a int32
+					for k, wt := range ws {
+						a += wt * int32(in[k])
+					}
+					d[x] = round(a)
+				case 4:
+					var a0, a1, a2, a3 int32
+					for k, wt := range ws {
+						px := in[4*k : 4*k+4]
+						a0 += wt * int32(px[0])
+						a1 += wt * int32(px[1])
+						a2 += wt * int32(px[2])
+						a3 += wt * int32(px[3])
+					}
+					o := d[4*x : 4*x+4]
+					o[0], o[1], o[2], o[3] = round(a0), round(a1), round(a2), round(a3)
+				default:
+					for c := range channels {
+						var a int32
+						for k, wt := range ws {
+							a += wt * int32(in[k*channels+c])
+						}
+						d[x*channels+c] = round(a)
+					}
+				}
+			}
+		}
+	})
+	return out
 }
 
 // Fixed-point weights: 14 fractional bits. Samples (8-bit, or the
