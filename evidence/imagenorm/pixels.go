@@ -89,15 +89,32 @@ func flattenOnWhite(n *image.NRGBA) {
 // resamplePlane: for shrink factors above 2 it first averages k x k blocks
 // (k = floor(factor)), which leaves an image between 1x and 2x the target;
 // a Catmull-Rom resample then produces the exact size. This is both fast
-// and free of the aliasing a plain 2-tap filter would produce. Alpha is
-// filtered like the colour channels, so it stays 255.
+// and free of the aliasing a plain 2-tap filter would produce. Only the
+// three colour channels are filtered (a quarter less work than four);
+// alpha is 255.
 func downscale(n *image.NRGBA, w, h int) *image.NRGBA {
 	sw, sh := n.Rect.Dx(), n.Rect.Dy()
 	if sw == w && sh == h {
 		return n
 	}
-	pix := resamplePlane(n.Pix[n.PixOffset(n.Rect.Min.X, n.Rect.Min.Y):], sw, sh, n.Stride, 4, w, h)
-	return &image.NRGBA{Pix: pix, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
+	rgb := make([]uint8, sw*sh*3)
+	parallelRows(sh, func(y0, y1 int) {
+		for y := y0; y < y1; y++ {
+			src := n.Pix[n.PixOffset(n.Rect.Min.X, n.Rect.Min.Y+y):][:sw*4]
+			dst := rgb[y*sw*3 : (y+1)*sw*3]
+			for i, j := 0, 0; i < len(src); i, j = i+4, j+3 {
+				d := dst[j : j+3 : j+3]
+				d[0], d[1], d[2] = src[i], src[i+1], src[i+2]
+			}
+		}
+	})
+	small := resamplePlane(rgb, sw, sh, sw*3, 3, w, h)
+	out := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for i, j := 0, 0; j < len(small); i, j = i+4, j+3 {
+		o := out.Pix[i : i+4 : i+4]
+		o[0], o[1], o[2], o[3] = small[j], small[j+1], small[j+2], 255
+	}
+	return out
 }
 
 // preShrinkFactor is the integer box factor k applied before resampling

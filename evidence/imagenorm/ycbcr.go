@@ -201,6 +201,16 @@ func filterWithinRows(mid []int16, w, h, channels int, taps taps) []uint8 {
 						a += wt * int32(in[k])
 					}
 					d[x] = round(a)
+				case 3:
+					var a0, a1, a2 int32
+					for k, wt := range ws {
+						px := in[3*k : 3*k+3]
+						a0 += wt * int32(px[0])
+						a1 += wt * int32(px[1])
+						a2 += wt * int32(px[2])
+					}
+					o := d[3*x : 3*x+3]
+					o[0], o[1], o[2] = round(a0), round(a1), round(a2)
 				case 4:
 					var a0, a1, a2, a3 int32
 					for k, wt := range ws {
