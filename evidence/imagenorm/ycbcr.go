@@ -182,59 +182,83 @@ func addRows(acc []int32, p []uint8, stride int, ws []int32) {
 // channels samples) with taps, giving h rows of len(taps.spans) pixels,
 // packed, rounded and clamped to 0..255.
 func filterWithinRows(mid []int16, w, h, channels int, taps taps) []uint8 {
-	dw := len(taps.spans)
-	sr, dr := w*channels, dw*channels
+	sr, dr := w*channels, len(taps.spans)*channels
 	out := make([]uint8, h*dr)
-	round := func(a int32) uint8 {
-		return uint8(min(max((a+1<<(weightBits-1))>>weightBits, 0), 255))
-	}
 	parallelRows(h, func(y0, y1 int) {
-		for y := y0; y < y1; y++ {
-			src, d := mid[y*sr:y*sr+sr], out[y*dr:y*dr+dr]
-			for x, t := range taps.spans {
-				ws := taps.weights[t.off : t.off+t.n]
-				in := src[t.start*channels : (t.start+t.n)*channels]
-				switch channels {
-				case 1:
-					var a int32
-					for k, wt := range ws {
-						a += wt * int32(in[k])
-					}
-					d[x] = round(a)
-				case 3:
-					var a0, a1, a2 int32
-					for k, wt := range ws {
-						px := in[3*k : 3*k+3]
-						a0 += wt * int32(px[0])
-						a1 += wt * int32(px[1])
-						a2 += wt * int32(px[2])
-					}
-					o := d[3*x : 3*x+3]
-					o[0], o[1], o[2] = round(a0), round(a1), round(a2)
-				case 4:
-					var a0, a1, a2, a3 int32
-					for k, wt := range ws {
-						px := in[4*k : 4*k+4]
-						a0 += wt * int32(px[0])
-						a1 += wt * int32(px[1])
-						a2 += wt * int32(px[2])
-						a3 += wt * int32(px[3])
-					}
-					o := d[4*x : 4*x+4]
-					o[0], o[1], o[2], o[3] = round(a0), round(a1), round(a2), round(a3)
-				default:
-					for c := range channels {
-						var a int32
-						for k, wt := range ws {
-							a += wt * int32(in[k*channels+c])
-						}
-						d[x*channels+c] = round(a)
-					}
-				}
+		y := y0
+		if channels == 1 {
+			// A plane, four rows at a time: each output pixel's weights
+			// are loaded once for four sums.
+			for ; y+4 <= y1; y += 4 {
+				filterFourPlaneRows(mid[y*sr:], sr, out[y*dr:], dr, taps)
 			}
+		}
+		for ; y < y1; y++ {
+			filterRow(mid[y*sr:y*sr+sr], out[y*dr:y*dr+dr], channels, taps)
 		}
 	})
 	return out
+}
+
+// roundSample turns a filtered sum back into an 8-bit sample.
+func roundSample(a int32) uint8 {
+	return uint8(min(max((a+1<<(weightBits-1))>>weightBits, 0), 255))
+}
+
+// filterFourPlaneRows filters rows 0 to 3 of the one-channel image src
+// (rows stride apart) into rows 0 to 3 of dst (rows dstStride apart).
+func filterFourPlaneRows(src []int16, stride int, dst []uint8, dstStride int, taps taps) {
+	dw := len(taps.spans)
+	d0, d1 := dst[:dw], dst[dstStride:][:dw]
+	d2, d3 := dst[2*dstStride:][:dw], dst[3*dstStride:][:dw]
+	for x, t := range taps.spans {
+		n := t.n
+		ws := taps.weights[t.off:][:n]
+		s0, s1 := src[t.start:][:n], src[stride+t.start:][:n]
+		s2, s3 := src[2*stride+t.start:][:n], src[3*stride+t.start:][:n]
+		var a0, a1, a2, a3 int32
+		for k := 0; k < n; k++ {
+			wt := ws[k]
+			a0 += wt * int32(s0[k])
+			a1 += wt * int32(s1[k])
+			a2 += wt * int32(s2[k])
+			a3 += wt * int32(s3[k])
+		}
+		d0[x], d1[x], d2[x], d3[x] = roundSample(a0), roundSample(a1), roundSample(a2), roundSample(a3)
+	}
+}
+
+// filterRow filters one packed row src of channels samples per pixel into
+// dst.
+func filterRow(src []int16, dst []uint8, channels int, taps taps) {
+	switch channels {
+	case 3:
+		for x, t := range taps.spans {
+			ws := taps.weights[t.off:][:t.n]
+			in := src[3*t.start:][:3*t.n]
+			var a0, a1, a2 int32
+			for k, wt := range ws {
+				px := in[3*k : 3*k+3]
+				a0 += wt * int32(px[0])
+				a1 += wt * int32(px[1])
+				a2 += wt * int32(px[2])
+			}
+			o := dst[3*x : 3*x+3]
+			o[0], o[1], o[2] = roundSample(a0), roundSample(a1), roundSample(a2)
+		}
+	default:
+		for x, t := range taps.spans {
+			ws := taps.weights[t.off:][:t.n]
+			in := src[channels*t.start:][:channels*t.n]
+			for c := range channels {
+				var a int32
+				for k, wt := range ws {
+					a += wt * int32(in[k*channels+c])
+				}
+				dst[x*channels+c] = roundSample(a)
+			}
+		}
+	}
 }
 
 // Fixed-point weights: 14 fractional bits. Samples (8-bit, or the
