@@ -54,8 +54,8 @@
 // that is the output size and nothing is resampled: the caller places the
 // image at its own resolution (see [Plan]). Otherwise the smallest n/8 at
 // least as large as the box is decoded and its Y, Cb and Cr planes are
-// resampled the short way to the box and encoded without going through RGB
-// (see ycbcr.go). Layouts that decoder leaves alone (progressive, CMYK,
+// resampled the short way to the box and encoded by internal/jpegenc
+// straight from the planes, without going through RGB (see ycbcr.go). Layouts that decoder leaves alone (progressive, CMYK,
 // ...) and damaged files take image/jpeg at full size, and are resampled to
 // the same size.
 //
@@ -109,6 +109,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/proofpack/proofpack/internal/jpegenc"
 	"github.com/proofpack/proofpack/internal/jpegscale"
 	"github.com/proofpack/proofpack/internal/units"
 )
@@ -451,9 +452,8 @@ func normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 	sw, sh := canvas.Dx(), canvas.Dy()
 
 	// Colour JPEG (or WebP) into a JPEG: resample the Y, Cb and Cr planes
-	// directly and hand them to the JPEG encoder, never materialising RGB
-	// (see ycbcr.go). The encoder writes 4:2:0 whatever it is given, so
-	// producing 4:2:0 planes loses nothing.
+	// directly to 4:2:0 and hand them to internal/jpegenc, which encodes
+	// the planes as they are, never materialising RGB (see ycbcr.go).
 	if yc, ok := img.(*image.YCbCr); ok && yc.Rect == canvas && !lossless && !opt.Gray && opt.Slices <= 1 && len(opt.Marks) == 0 {
 		if small, ok := shrinkYCbCr(yc, tw, th); ok {
 			img, yc = nil, nil
@@ -470,7 +470,7 @@ func normalise(ctx context.Context, data []byte, opt Options) (res Result, err e
 			small = padYCbCr(small, opt.PadWidth)
 			var buf bytes.Buffer
 			buf.Grow(small.Rect.Dx() * small.Rect.Dy() / 2)
-			if err := jpeg.Encode(&buf, small, &jpeg.Options{Quality: quality}); err != nil {
+			if err := jpegenc.Encode(&buf, small, quality); err != nil {
 				return res, fmt.Errorf("imagenorm: encoding jpeg: %w", err)
 			}
 			res.Data, res.Format = buf.Bytes(), "jpeg"

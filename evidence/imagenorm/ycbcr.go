@@ -7,7 +7,7 @@ import (
 
 // This file holds the fast path for the common, expensive case: a colour
 // JPEG (a phone photo) that must shrink by more than 2x. The decoder hands
-// back Y, Cb and Cr planes and the encoder wants the same planes, so the
+// back Y, Cb and Cr planes and internal/jpegenc wants the same planes, so the
 // image never goes through RGB at all: each plane is box-shrunk by an
 // integer factor and then resampled with Catmull-Rom straight to its target
 // size (the luma plane to the output size, the chroma planes to half of it,
