@@ -109,7 +109,14 @@ func readLabels(ctx context.Context, c *evidence.Case, lim imagenorm.Limits) (la
 	return lr, nil
 }
 
-// labelImage is exhibit e, redacted, in gray, fitted to waybill.MaxSide.
+// labelBand lets a label's gray copy be a little smaller than
+// waybill.MaxSide when a JPEG's scaled decode lands there (a 1000x1500
+// label decodes at 7/8, 875x1313, instead of at full size and then
+// resampled to 933x1400): the bars stay several pixels wide.
+const labelBand = 0.9
+
+// labelImage is exhibit e, redacted, in gray, fitted to waybill.MaxSide
+// (or within labelBand of it).
 func labelImage(ctx context.Context, c *evidence.Case, e *evidence.Exhibit, lim imagenorm.Limits) (image.Image, error) {
 	data, err := c.ReadExhibit(e)
 	if err != nil {
@@ -121,7 +128,7 @@ func labelImage(ctx context.Context, c *evidence.Case, e *evidence.Exhibit, lim 
 		redact = append(redact, r.Pixels(uw, uh))
 	}
 	img, err := imagenorm.Luma(ctx, data, imagenorm.Options{
-		MaxWidth: waybill.MaxSide, MaxHeight: waybill.MaxSide, Limits: lim, Redact: redact,
+		MaxWidth: waybill.MaxSide, MaxHeight: waybill.MaxSide, BandMin: labelBand, Limits: lim, Redact: redact,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s: %w", c.Dir, e.File, err)
