@@ -11,10 +11,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/proofpack/proofpack/evidence/imagenorm"
 )
@@ -139,12 +142,26 @@ func LoadFS(ctx context.Context, fsys fs.FS, dir string, opt Options) (*Case, er
 			return nil, err
 		}
 	}
+	// Hashing and reading headers, file by file, on every core: the
+	// phone photos of one order are tens of megabytes.
+	errs := make([]error, len(c.Exhibits))
+	var eg errgroup.Group
+	eg.SetLimit(runtime.GOMAXPROCS(0))
+	for i, e := range c.Exhibits {
+		eg.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			errs[i] = c.inspect(ctx, e)
+			return nil
+		})
+	}
+	if err := eg.Wait(); err != nil {
+		return nil, err
+	}
 	var problems []*FieldError
-	for _, e := range c.Exhibits {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if err := c.inspect(ctx, e); err != nil {
+	for i, e := range c.Exhibits {
+		if err := errs[i]; err != nil {
 			field := ""
 			if e.index >= 0 {
 				field = fmt.Sprintf("evidence[%d].file", e.index)
