@@ -533,16 +533,9 @@ func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, last int, bl
 	if t > 16 {
 		return false, errCorrupt("DC difference of %d bits", t)
 	}
-	if t > 0 {
-		s := uint(t)
-		v := int32(acc >> (64 - s))
-		acc <<= s
-		n -= s
-		if v < 1<<(s-1) {
-			v += -1<<s + 1
-		}
-		c.pred += v
-	}
+	c.pred += extend(acc, uint(t))
+	acc <<= t
+	n -= uint(t)
 	blk[0] = c.pred * q[0]
 	var nonzero int32 // the kept AC values ORed
 	coef := &c.ac.coef
@@ -566,11 +559,7 @@ func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, last int, bl
 		}
 		v := f >> 16
 		if f&entryExtract != 0 {
-			s := uint(v)
-			v = int32(acc << ((uint(f)&63 - s) & 63) >> ((64 - s) & 63))
-			if v < 1<<(s-1) {
-				v += -1<<s + 1
-			}
+			v = extend(acc<<((uint(f)&63-uint(v))&63), uint(v))
 		}
 		acc <<= uint(f) & 63
 		n -= uint(f) & 63
@@ -625,6 +614,14 @@ func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, last int, bl
 	}
 	br.acc, br.n = acc, n
 	return nonzero != 0, nil
+}
+
+// extend returns the value of the s-bit magnitude field (s from 0 to 16)
+// at the top of acc: in JPEG's coding, a field whose first bit is 0 is
+// negative, 0...0 meaning -(2^s - 1). It does not branch on the data.
+func extend(acc uint64, s uint) int32 {
+	v := int32(acc >> (64 - s)) // 0 for s = 0
+	return v + (-1<<s+1)&^int32(int64(acc)>>63)
 }
 
 func (d *decoder) image() image.Image {
