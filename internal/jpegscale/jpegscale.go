@@ -505,7 +505,8 @@ func (d *decoder) restart(k int) error {
 // This is the hot loop of the decoder, so the bit buffer is kept in locals
 // and codes of at most lutBits bits are looked up inline; each symbol and
 // the bits that follow it take at most 32 bits, so one refill check per
-// symbol suffices. Past last, the coefficients are only parsed.
+// symbol suffices. Past last, the coefficients are only parsed, several
+// symbols a lookup where they fit in skipBits bits (see huffman.skip).
 func (d *decoder) block(c *component, q *[64]int32, keep *[64]int8, last int, blk *[64]int32) (bool, error) {
 	br := &d.bits
 	acc, n := br.acc, br.n
