@@ -111,15 +111,19 @@ var phoneOrder struct {
 	err  error
 }
 
-// phoneOrderDir draws the 8-phone-photo order once per test binary.
+// phoneOrderDir draws the 8-phone-photo order once per test binary, its
+// photos at half the width and height of a phone's (2016x1512): still more
+// pixels than any exhibit is placed with at 200 dpi, so the packets are
+// built as from 12-megapixel photos (same ladder steps, same images' sizes
+// on the page), in a quarter of the drawing and decoding.
 func phoneOrderDir(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
-		t.Skip("draws eight 12-megapixel photos")
+		t.Skip("draws eight 3-megapixel photos")
 	}
 	phoneOrder.once.Do(func() {
 		phoneOrder.dir = filepath.Join(tmpDir, "phone-order")
-		phoneOrder.err = samplegen.WritePhoneOrder(phoneOrder.dir)
+		phoneOrder.err = samplegen.WritePhoneOrderScaled(phoneOrder.dir, 2)
 	})
 	if phoneOrder.err != nil {
 		t.Fatal(phoneOrder.err)
@@ -213,7 +217,7 @@ var taobao struct {
 func taobaoBuild(t *testing.T) *Result {
 	t.Helper()
 	taobao.once.Do(func() {
-		set, err := templates.Builtin()
+		set, err := builtinSet()
 		if err != nil {
 			taobao.err = err
 			return
