@@ -135,10 +135,7 @@ func TestTimelineTellsEveryDate(t *testing.T) {
 	m.Shipment.RefusedAt, m.Shipment.InterceptRequestedAt, m.Shipment.ReturnedAt = at("2026-11-03T10:00:00+08:00"), at("2026-11-02T10:00:00+08:00"), at("2026-11-06T10:00:00+08:00")
 	m.AfterSale.Remedy = &evidence.Remedy{Type: "resend", OfferedAt: at("2026-11-04T10:00:00+08:00"), AcceptedAt: at("2026-11-04T11:00:00+08:00")}
 	m.Timeline = []evidence.Event{{At: *at("2026-11-01T17:42:00+08:00"), Event: "仓库出库称重 0.780 kg"}}
-	set, err := templates.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := builtin(t)
 	for _, lang := range set.Languages() {
 		book, err := set.Lang(lang)
 		if err != nil {

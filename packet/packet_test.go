@@ -89,7 +89,7 @@ func renderSample(t *testing.T, name string) *renderedSample {
 			r.files = append(r.files, e.File)
 		}
 		var buf bytes.Buffer
-		set, err := templates.Builtin()
+		set, err := builtinSet()
 		if err != nil {
 			r.err = err
 			return
@@ -119,9 +119,14 @@ func copySample(t *testing.T, name string) string {
 	return dst
 }
 
+// builtinSet parses the embedded templates once per test binary (a parse
+// takes about 40 ms, and the tests ask for the set hundreds of times); the
+// tests share the set and must not change it.
+var builtinSet = sync.OnceValues(templates.Builtin)
+
 func builtin(t *testing.T) *templates.Set {
 	t.Helper()
-	set, err := templates.Builtin()
+	set, err := builtinSet()
 	if err != nil {
 		t.Fatal(err)
 	}
