@@ -3,18 +3,27 @@ package packet
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/proofpack/proofpack/internal/video"
 	"github.com/proofpack/proofpack/templates"
 )
 
-// withVideo is minimalOrder with a 4-second packing video of about 1 MB
-// listed in its manifest.
+var packingVideo struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// withVideo is minimalOrder with a 4-second packing video of about half a
+// megabyte listed in its manifest. The video is encoded once per test
+// binary.
 func withVideo(t *testing.T) string {
 	t.Helper()
 	if err := video.Available(); err != nil {
@@ -23,10 +32,23 @@ func withVideo(t *testing.T) string {
 		}
 		t.Skip(err)
 	}
+	packingVideo.once.Do(func() {
+		packingVideo.path = filepath.Join(tmpDir, "packing.mp4")
+		if msg, err := exec.Command("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=25:duration=4",
+			"-c:v", "libx264", "-preset", "ultrafast", "-b:v", "2M", "-pix_fmt", "yuv420p", packingVideo.path).CombinedOutput(); err != nil {
+			packingVideo.err = fmt.Errorf("ffmpeg: %v: %s", err, msg)
+		}
+	})
+	if packingVideo.err != nil {
+		t.Fatal(packingVideo.err)
+	}
 	dir := minimalOrder(t)
-	if msg, err := exec.Command("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=25:duration=4",
-		"-c:v", "libx264", "-b:v", "2M", "-pix_fmt", "yuv420p", filepath.Join(dir, "packing.mp4")).CombinedOutput(); err != nil {
-		t.Fatalf("ffmpeg: %v: %s", err, msg)
+	data, err := os.ReadFile(packingVideo.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "packing.mp4"), data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	f, err := os.OpenFile(filepath.Join(dir, "order.yaml"), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
@@ -54,6 +76,9 @@ func TestVideoOutTooLong(t *testing.T) {
 	}
 }
 
+// TestVideoOut: the video goes out beside the packet, copied when it is
+// within the profile's limit, re-encoded under it when not. (The packets
+// are built at 72 dpi: only the videos are looked at.)
 func TestVideoOut(t *testing.T) {
 	t.Parallel()
 	dir := withVideo(t)
@@ -71,7 +96,7 @@ func TestVideoOut(t *testing.T) {
 			out := t.TempDir()
 			prof := &templates.Profile{Name: "test", VideoMaxBytes: tc.limit}
 			res, err := BuildFile(context.Background(), dir, filepath.Join(out, "p.pdf"),
-				FileOptions{Options: Options{Templates: builtin(t), Profile: prof}, VideoDir: filepath.Join(out, "videos")})
+				FileOptions{Options: Options{Templates: builtin(t), Profile: prof, DPI: 72}, VideoDir: filepath.Join(out, "videos")})
 			if err != nil {
 				t.Fatal(err)
 			}
