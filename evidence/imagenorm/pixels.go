@@ -97,10 +97,17 @@ func downscale(n *image.NRGBA, w, h int) *image.NRGBA {
 	if sw == w && sh == h {
 		return n
 	}
+	p, stride := n.Pix[n.PixOffset(n.Rect.Min.X, n.Rect.Min.Y):], n.Stride
+	if k := preShrinkFactor(sw, sh, w, h); k > 1 {
+		// A thumbnail: average the blocks first, so that only the small
+		// result is repacked.
+		p, sw, sh = boxShrinkPlane(p, sw, sh, stride, 4, k)
+		stride = 4 * sw
+	}
 	rgb := make([]uint8, sw*sh*3)
 	parallelRows(sh, func(y0, y1 int) {
 		for y := y0; y < y1; y++ {
-			src := n.Pix[n.PixOffset(n.Rect.Min.X, n.Rect.Min.Y+y):][:sw*4]
+			src := p[y*stride:][:sw*4]
 			dst := rgb[y*sw*3 : (y+1)*sw*3]
 			for i, j := 0, 0; i < len(src); i, j = i+4, j+3 {
 				d := dst[j : j+3 : j+3]

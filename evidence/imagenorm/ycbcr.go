@@ -353,7 +353,7 @@ func boxShrinkPlane(p []uint8, sw, sh, stride, channels, k int) ([]uint8, int, i
 			for y := y0; y < y1; y++ {
 				row := p[y*stride : y*stride+sr]
 				ox := 0
-				switch { // planes (phone photos) and RGB take tighter loops
+				switch { // planes (phone photos), RGB and RGBA take tighter loops
 				case ch == 1 && k == 2:
 					s := sums[:full]
 					for i := range s {
@@ -381,6 +381,22 @@ func boxShrinkPlane(p []uint8, sw, sh, stride, channels, k int) ([]uint8, int, i
 						s[0] += a
 						s[1] += b
 						s[2] += c
+					}
+				case ch == 4:
+					for ; ox < full; ox++ {
+						var a, b, c, d uint32
+						blk := row[ox*k*4 : (ox+1)*k*4]
+						for j := 0; j+3 < len(blk); j += 4 {
+							a += uint32(blk[j])
+							b += uint32(blk[j+1])
+							c += uint32(blk[j+2])
+							d += uint32(blk[j+3])
+						}
+						s := sums[4*ox : 4*ox+4 : 4*ox+4]
+						s[0] += a
+						s[1] += b
+						s[2] += c
+						s[3] += d
 					}
 				}
 				for ; ox < ow; ox++ {
