@@ -186,11 +186,16 @@ func filterWithinRows(mid []int16, w, h, channels int, taps taps) []uint8 {
 	out := make([]uint8, h*dr)
 	parallelRows(h, func(y0, y1 int) {
 		y := y0
-		if channels == 1 {
+		switch channels {
+		case 1:
 			// A plane, four rows at a time: each output pixel's weights
 			// are loaded once for four sums.
 			for ; y+4 <= y1; y += 4 {
 				filterFourPlaneRows(mid[y*sr:], sr, out[y*dr:], dr, taps)
+			}
+		case 3:
+			for ; y+2 <= y1; y += 2 {
+				filterTwoRGBRows(mid[y*sr:], sr, out[y*dr:], dr, taps)
 			}
 		}
 		for ; y < y1; y++ {
@@ -225,6 +230,31 @@ func filterFourPlaneRows(src []int16, stride int, dst []uint8, dstStride int, ta
 			a3 += wt * int32(s3[k])
 		}
 		d0[x], d1[x], d2[x], d3[x] = roundSample(a0), roundSample(a1), roundSample(a2), roundSample(a3)
+	}
+}
+
+// filterTwoRGBRows filters rows 0 and 1 of the three-channel image src
+// (rows stride apart) into rows 0 and 1 of dst (rows dstStride apart).
+func filterTwoRGBRows(src []int16, stride int, dst []uint8, dstStride int, taps taps) {
+	dr := 3 * len(taps.spans)
+	d0, d1 := dst[:dr], dst[dstStride:][:dr]
+	for x, t := range taps.spans {
+		n := t.n
+		ws := taps.weights[t.off:][:n]
+		s0, s1 := src[3*t.start:][:3*n], src[stride+3*t.start:][:3*n]
+		var a0, a1, a2, b0, b1, b2 int32
+		for k, wt := range ws {
+			p, q := s0[3*k:3*k+3:3*k+3], s1[3*k:3*k+3:3*k+3]
+			a0 += wt * int32(p[0])
+			a1 += wt * int32(p[1])
+			a2 += wt * int32(p[2])
+			b0 += wt * int32(q[0])
+			b1 += wt * int32(q[1])
+			b2 += wt * int32(q[2])
+		}
+		o, r := d0[3*x:3*x+3:3*x+3], d1[3*x:3*x+3:3*x+3]
+		o[0], o[1], o[2] = roundSample(a0), roundSample(a1), roundSample(a2)
+		r[0], r[1], r[2] = roundSample(b0), roundSample(b1), roundSample(b2)
 	}
 }
 
