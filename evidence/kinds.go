@@ -131,10 +131,10 @@ func Classify(p string) (Kind, bool) {
 	if len(candidates) > 1 {
 		candidates = append(candidates[1:], candidates[0])
 	}
-	video := IsVideoFile(p)
+	video := isVideoFile(p)
 	for _, c := range candidates {
 		for _, ki := range classifyOrder {
-			if IsVideo(ki.Kind) != video {
+			if isVideo(ki.Kind) != video {
 				continue // photos and videos have kinds of their own
 			}
 			for _, kw := range ki.keywords {
@@ -151,13 +151,13 @@ func Classify(p string) (Kind, bool) {
 // record.
 var videoExts = []string{".mp4", ".mov", ".m4v", ".3gp", ".avi", ".mkv", ".webm"}
 
-// IsVideoFile reports whether a file's name says it is a video.
-func IsVideoFile(p string) bool {
+// isVideoFile reports whether a file's name says it is a video.
+func isVideoFile(p string) bool {
 	return slices.Contains(videoExts, strings.ToLower(path.Ext(p)))
 }
 
-// IsVideo reports whether k is a kind of video evidence: its exhibits are
+// isVideo reports whether k is a kind of video evidence: its exhibits are
 // frames taken from the video, not the file itself.
-func IsVideo(k Kind) bool {
+func isVideo(k Kind) bool {
 	return k == PackingVideo || k == DeliveryVideo || k == BuyerVideo
 }

@@ -133,7 +133,7 @@ func TestClassifyOwnNames(t *testing.T) {
 	for _, ki := range Kinds {
 		names := append([]string{string(ki.Kind)}, ki.keywords...)
 		ext := ".png"
-		if IsVideo(ki.Kind) {
+		if isVideo(ki.Kind) {
 			ext = ".mp4"
 		}
 		for _, n := range names {

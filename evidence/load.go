@@ -330,10 +330,10 @@ func (c *Case) reportUnlisted(ctx context.Context, skip []string) error {
 
 // inspect hashes the file and reads its image header.
 func (c *Case) inspect(ctx context.Context, e *Exhibit) error {
-	if IsVideo(e.Kind) {
+	if isVideo(e.Kind) {
 		return c.inspectVideo(ctx, e, e.frames)
 	}
-	if IsVideoFile(e.File) {
+	if isVideoFile(e.File) {
 		return fmt.Errorf("%s: a video cannot be a %s; give it a video kind (packing-video, delivery-video, buyer-video)", e.File, e.Kind)
 	}
 	data, err := c.read(e.File)

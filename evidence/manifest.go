@@ -126,8 +126,8 @@ type Remedy struct {
 // RemedyTypes lists the accepted remedy types.
 var RemedyTypes = []string{"price-difference", "exchange", "resend", "return-refund", "partial-refund", "compensation", "repair", "refund-after-refusal", "intercept-recall"}
 
-// RequestTypes lists what a buyer may ask for.
-var RequestTypes = []string{"refund", "return-refund", "exchange", "partial-refund", "repair"}
+// requestTypes lists what a buyer may ask for.
+var requestTypes = []string{"refund", "return-refund", "exchange", "partial-refund", "repair"}
 
 // AfterSalesPolicy is the shop's after-sales terms.
 type AfterSalesPolicy struct {

@@ -168,8 +168,8 @@ func validate(m *Manifest, lim ManifestLimits) []*FieldError {
 	text("after_sale.defect", a.Defect, false, MaxFieldChars)
 	text("after_sale.cause", a.Cause, false, MaxFieldChars)
 	text("after_sale.claimed_item", a.ClaimedItem, false, MaxFieldChars)
-	if a.Type != "" && !slices.Contains(RequestTypes, a.Type) {
-		add("after_sale.type", fmt.Sprintf("unknown request type %q; expected one of %s", a.Type, strings.Join(RequestTypes, ", ")), "")
+	if a.Type != "" && !slices.Contains(requestTypes, a.Type) {
+		add("after_sale.type", fmt.Sprintf("unknown request type %q; expected one of %s", a.Type, strings.Join(requestTypes, ", ")), "")
 	}
 	if r := a.Remedy; r != nil {
 		if !slices.Contains(RemedyTypes, r.Type) {

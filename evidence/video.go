@@ -35,7 +35,7 @@ func validateFrames(add func(field, problem, hint string), f string, e EvidenceI
 	if len(e.Frames) == 0 {
 		return
 	}
-	if !IsVideo(e.Kind) {
+	if !isVideo(e.Kind) {
 		add(f+".frames", "only videos have frames", "remove frames, or give the video's kind (packing-video, delivery-video, buyer-video)")
 		return
 	}
@@ -52,7 +52,7 @@ func validateFrames(add func(field, problem, hint string), f string, e EvidenceI
 // inspectVideo hashes a video while streaming it and reads its header with
 // ffprobe; the frames' times are checked against its duration.
 func (c *Case) inspectVideo(ctx context.Context, e *Exhibit, times []string) error {
-	if !IsVideoFile(e.File) {
+	if !isVideoFile(e.File) {
 		return fmt.Errorf("%s: a %s must be a video file (%s, …)", e.File, e.Kind, videoExts[0])
 	}
 	if err := video.Available(); err != nil {

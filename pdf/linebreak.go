@@ -36,7 +36,7 @@ func isOpening(r rune) bool { return strings.ContainsRune(opening, r) }
 func isIdeographic(r rune) bool {
 	switch {
 	case r < 0x2E80:
-		return r == Replacement
+		return r == replacement
 	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
 		return true
 	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF:

@@ -24,9 +24,9 @@ const (
 	ptToMM       = 25.4 / 72
 )
 
-// MaxImagePixels bounds one embedded image: images come normalised, this is
+// maxImagePixels bounds one embedded image: images come normalised, this is
 // the last guard before fpdf, which panics on absurd dimensions.
-const MaxImagePixels = 40_000_000
+const maxImagePixels = 40_000_000
 
 // FigureBox returns the largest area, in millimetres, an exhibit image may
 // take on a page of the given paper when columns images share a row: the
@@ -610,8 +610,8 @@ func (r *renderer) marks(ms []Mark, x, y, w, h float64) {
 // imagenorm.Options.PadWidth), and a document that breaks that rule is
 // refused rather than rendered differently each time.
 func (r *renderer) registerImage(img *Image) (string, error) {
-	if img.Width <= 0 || img.Height <= 0 || int64(img.Width)*int64(img.Height) > MaxImagePixels {
-		return "", fmt.Errorf("image of %dx%d pixels is outside the renderer's limit of %d pixels", img.Width, img.Height, MaxImagePixels)
+	if img.Width <= 0 || img.Height <= 0 || int64(img.Width)*int64(img.Height) > maxImagePixels {
+		return "", fmt.Errorf("image of %dx%d pixels is outside the renderer's limit of %d pixels", img.Width, img.Height, maxImagePixels)
 	}
 	sum := sha256.Sum256(img.Data)
 	key := hex.EncodeToString(sum[:])

@@ -11,8 +11,8 @@ import (
 	"github.com/proofpack/proofpack/internal/cjkfont"
 )
 
-// Replacement is drawn for any character the font cannot show.
-const Replacement = '□'
+// replacement is drawn for any character the font cannot show.
+const replacement = '□'
 
 var coverage struct {
 	once sync.Once
@@ -45,14 +45,14 @@ func hasGlyph(r rune) bool {
 
 // Sanitize makes s safe to hand to fpdf: invalid UTF-8, characters outside
 // the Basic Multilingual Plane (emoji, which panic fpdf) and characters the
-// font lacks become Replacement, one for each character a reader sees (so
+// font lacks become □ (replacement), one for each character a reader sees (so
 // "😡😡" stays two marks and a quoted message keeps its length, while a
 // joined family, a flag or a thumb with a skin tone is one); control and
 // bidirectional-override characters are removed (they could reorder what a
 // reviewer reads); tabs become spaces; line breaks are kept.
 func Sanitize(s string) string {
 	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, string(Replacement))
+		s = strings.ToValidUTF8(s, string(replacement))
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -80,7 +80,7 @@ func Sanitize(s string) string {
 				joined, flagHalf = false, false
 				continue // part of the character the box already stands for
 			}
-			b.WriteRune(Replacement)
+			b.WriteRune(replacement)
 			box, joined, flagHalf = true, false, regional
 			continue
 		default:

@@ -32,7 +32,7 @@ import (
 var builtin embed.FS
 
 // Section names a dispute template may list, in any order.
-var SectionNames = []string{"cover", "statement", "facts", "timeline", "weights", "exhibits", "integrity"}
+var sectionNames = []string{"cover", "statement", "facts", "timeline", "weights", "exhibits", "integrity"}
 
 // Dispute is one dispute type's template in one language.
 type Dispute struct {
@@ -284,11 +284,11 @@ func ParseDispute(name string, data []byte) (*Dispute, error) {
 		}
 	}
 	if len(d.Sections) == 0 {
-		probs = append(probs, "sections: list at least one of "+strings.Join(SectionNames, ", "))
+		probs = append(probs, "sections: list at least one of "+strings.Join(sectionNames, ", "))
 	}
 	for _, sec := range d.Sections {
-		if !slices.Contains(SectionNames, sec) {
-			probs = append(probs, fmt.Sprintf("unknown section %q; expected one of %s", sec, strings.Join(SectionNames, ", ")))
+		if !slices.Contains(sectionNames, sec) {
+			probs = append(probs, fmt.Sprintf("unknown section %q; expected one of %s", sec, strings.Join(sectionNames, ", ")))
 		}
 	}
 	if len(probs) > 0 {
