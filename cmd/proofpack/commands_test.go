@@ -86,6 +86,68 @@ func TestCheckFlags(t *testing.T) {
 	}
 }
 
+// TestInitFlags: init's flags land in its options, with its defaults.
+func TestInitFlags(t *testing.T) {
+	io, _, _ := fakeStreams(false, false)
+	tests := []struct {
+		args []string
+		want initOptions
+	}{
+		{[]string{"orders/a", "--type", "missing-item"}, initOptions{io: io, dir: "orders/a", dispute: "missing-item", lang: evidence.DefaultLanguage}},
+		{[]string{"orders/a", "--type", "item-not-received", "--platform", "stripe", "--lang", "en", "--templates", "tpl"},
+			initOptions{io: io, dir: "orders/a", dispute: "item-not-received", platform: "stripe", lang: "en", commonOptions: commonOptions{templatesDir: "tpl"}}},
+	}
+	for _, tt := range tests {
+		var got *initOptions
+		parse(t, newInitCmd(io, func(_ context.Context, o *initOptions) error { got = o; return nil }), tt.args...)
+		if !reflect.DeepEqual(*got, tt.want) {
+			t.Errorf("init %q:\n got %+v\nwant %+v", tt.args, *got, tt.want)
+		}
+	}
+}
+
+// TestImportFlags: import's flags land in its options, with its defaults.
+func TestImportFlags(t *testing.T) {
+	io, _, _ := fakeStreams(false, false)
+	tests := []struct {
+		args []string
+		want importOptions
+	}{
+		{[]string{"orders.csv"}, importOptions{io: io, input: "orders.csv", dispute: "missing-item"}},
+		{[]string{"orders.xlsx", "-o", "root", "--evidence", "photos", "--map", "map.yaml", "--sheet", "Sheet2", "--platform", "jd",
+			"--dispute", "wrong-item", "--lang", "en", "--shop", "Shop", "--currency", "USD", "--tz", "UTC"},
+			importOptions{io: io, input: "orders.xlsx", outRoot: "root", evidence: "photos", mapFile: "map.yaml", sheet: "Sheet2", platform: "jd",
+				dispute: "wrong-item", lang: "en", shop: "Shop", currency: "USD", tz: "UTC"}},
+	}
+	for _, tt := range tests {
+		var got *importOptions
+		parse(t, newImportCmd(io, func(_ context.Context, o *importOptions) error { got = o; return nil }), tt.args...)
+		if !reflect.DeepEqual(*got, tt.want) {
+			t.Errorf("import %q:\n got %+v\nwant %+v", tt.args, *got, tt.want)
+		}
+	}
+}
+
+// TestSamplesFlags: samples' flags land in its options.
+func TestSamplesFlags(t *testing.T) {
+	io, _, _ := fakeStreams(false, false)
+	tests := []struct {
+		args []string
+		want samplesOptions
+	}{
+		{nil, samplesOptions{io: io}},
+		{[]string{"-o", "s", "--render", "--only", "missing-item-zh,wrong-item-en", "--only", "changed-mind-en"},
+			samplesOptions{io: io, output: "s", render: true, only: []string{"missing-item-zh", "wrong-item-en", "changed-mind-en"}}},
+	}
+	for _, tt := range tests {
+		var got *samplesOptions
+		parse(t, newSamplesCmd(io, func(_ context.Context, o *samplesOptions) error { got = o; return nil }), tt.args...)
+		if !reflect.DeepEqual(*got, tt.want) {
+			t.Errorf("samples %q:\n got %+v\nwant %+v", tt.args, *got, tt.want)
+		}
+	}
+}
+
 // notInFingerprint are the batch flags that do not change a packet, so
 // that an order built with another value is not built again: where the
 // packets go and how the batch runs. (--no-html, --video-out and

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -27,7 +28,9 @@ type importOptions struct {
 	tz       string
 }
 
-func newImportCmd(io *ioStreams) *cobra.Command {
+// newImportCmd makes the import command; runF, when not nil, is called
+// with the parsed options in place of importing (for tests of the flags).
+func newImportCmd(io *ioStreams, runF func(context.Context, *importOptions) error) *cobra.Command {
 	o := &importOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "import ORDERS.csv|ORDERS.xlsx -o ROOT [--evidence PHOTOS_DIR]",
@@ -71,7 +74,10 @@ could be read.`,
 		Args: exactArgs(1, "one export file (.csv or .xlsx)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.input = args[0]
-			return o.run(cmd)
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
+			return o.run(cmd.Context())
 		},
 	}
 	f := cmd.Flags()
@@ -88,7 +94,7 @@ could be read.`,
 	return cmd
 }
 
-func (o *importOptions) run(cmd *cobra.Command) error {
+func (o *importOptions) run(ctx context.Context) error {
 	if o.outRoot == "" {
 		return usageError{errors.New("import: -o ROOT is required")}
 	}
@@ -122,7 +128,7 @@ func (o *importOptions) run(cmd *cobra.Command) error {
 	if set, err := templatesBuiltinNames(); err == nil && !slices.Contains(set, o.dispute) {
 		warnf(o.io.ErrOut, "--dispute %q is not a built-in dispute type (%s); build it with --templates", o.dispute, strings.Join(set, ", "))
 	}
-	rep, err := orderimport.Import(cmd.Context(), opt)
+	rep, err := orderimport.Import(ctx, opt)
 	if rep != nil && rep.Encoding != "" {
 		notef(o.io.ErrOut, "%s read as %s", o.input, rep.Encoding)
 	}

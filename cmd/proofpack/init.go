@@ -23,7 +23,10 @@ type initOptions struct {
 	lang     string
 }
 
-func newInitCmd(io *ioStreams) *cobra.Command {
+// newInitCmd makes the init command; runF, when not nil, is called with
+// the parsed options in place of writing the manifest (for tests of the
+// flags).
+func newInitCmd(io *ioStreams, runF func(context.Context, *initOptions) error) *cobra.Command {
 	o := &initOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "init ORDER_DIR --type TYPE",
@@ -35,6 +38,9 @@ overwrites an existing manifest.`,
 		Args:    exactArgs(1, "one order folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = args[0]
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
 			return o.run(cmd.Context())
 		},
 	}

@@ -139,7 +139,7 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 batch finished with some orders failed.`,
 		return usageError{errors.New(msg)}
 	}
 	root.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
-	root.AddCommand(newBuildCmd(io, nil), newCheckCmd(io, nil), newInitCmd(io), newTemplatesCmd(io), newProfilesCmd(io), newSchemaCmd(io), newSamplesCmd(io), newBatchCmd(io, nil), newImportCmd(io))
+	root.AddCommand(newBuildCmd(io, nil), newCheckCmd(io, nil), newInitCmd(io, nil), newTemplatesCmd(io), newProfilesCmd(io), newSchemaCmd(io), newSamplesCmd(io, nil), newBatchCmd(io, nil), newImportCmd(io, nil))
 	return root
 }
 

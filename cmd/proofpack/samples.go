@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -21,7 +22,10 @@ type samplesOptions struct {
 	only   []string
 }
 
-func newSamplesCmd(io *ioStreams) *cobra.Command {
+// newSamplesCmd makes the samples command; runF, when not nil, is called
+// with the parsed options in place of writing the samples (for tests of
+// the flags).
+func newSamplesCmd(io *ioStreams, runF func(context.Context, *samplesOptions) error) *cobra.Command {
 	o := &samplesOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "samples -o DIR",
@@ -32,10 +36,10 @@ each one's packet into DIR/packets. The output is byte-identical on every run.`,
 		Example: "  proofpack samples -o samples --render",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if o.output == "" {
-				return usageError{fmt.Errorf("samples: -o DIR is required")}
+			if runF != nil {
+				return runF(cmd.Context(), o)
 			}
-			return o.run(cmd)
+			return o.run(cmd.Context())
 		},
 	}
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "folder to write orders/ (and packets/) into")
@@ -44,8 +48,10 @@ each one's packet into DIR/packets. The output is byte-identical on every run.`,
 	return cmd
 }
 
-func (o *samplesOptions) run(cmd *cobra.Command) error {
-	ctx := cmd.Context()
+func (o *samplesOptions) run(ctx context.Context) error {
+	if o.output == "" {
+		return usageError{fmt.Errorf("samples: -o DIR is required")}
+	}
 	set, err := templates.Builtin()
 	if err != nil {
 		return err
