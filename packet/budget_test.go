@@ -140,6 +140,7 @@ func TestPhoneOrderFitsCardProfiles(t *testing.T) {
 	set := builtin(t)
 	for _, name := range []string{"stripe", "visa"} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			prof, err := set.Profile(name)
 			if err != nil {
 				t.Fatal(err)

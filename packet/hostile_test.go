@@ -179,6 +179,7 @@ func TestHostileFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			dir := hostileOrder(t, tt.file, tt.data, "")
 			outDir := t.TempDir()
 			out := filepath.Join(outDir, "p.pdf")
@@ -349,6 +350,7 @@ func TestBrokenJPEGsDecodeEverywhere(t *testing.T) {
 	t.Parallel()
 	for _, b := range samplegen.BrokenJPEGs() {
 		t.Run(b.Name, func(t *testing.T) {
+			t.Parallel()
 			dir := hostileOrder(t, "", nil, "")
 			if err := os.WriteFile(filepath.Join(dir, "packing.jpg"), b.Data, 0o644); err != nil {
 				t.Fatal(err)

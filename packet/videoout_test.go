@@ -93,6 +93,7 @@ func TestVideoOut(t *testing.T) {
 		{"over the limit: re-encoded", int64(len(orig)) * 4 / 5, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			out := t.TempDir()
 			prof := &templates.Profile{Name: "test", VideoMaxBytes: tc.limit}
 			res, err := BuildFile(context.Background(), dir, filepath.Join(out, "p.pdf"),
