@@ -296,20 +296,18 @@ func (e *encoder) emit(code uint32, size uint8) {
 
 // drain writes the whole bytes pending, stuffing a zero after each 0xFF.
 func (e *encoder) drain() {
-	var buf [16]byte
-	k := 0
+	// WriteByte, not a slice of a local array: bufio may hand a slice to
+	// the io.Writer underneath, which would make every drain allocate. A
+	// write error stays in the bufio.Writer and Encode's Flush returns it.
 	for e.n >= 8 {
 		b := byte(e.bits >> 56)
-		buf[k] = b
-		k++
+		e.w.WriteByte(b)
 		if b == 0xff {
-			buf[k] = 0
-			k++
+			e.w.WriteByte(0)
 		}
 		e.bits <<= 8
 		e.n -= 8
 	}
-	e.write(buf[:k])
 }
 
 // flush pads the last byte with 1 bits (T.81 F.1.2.3) and writes it.
