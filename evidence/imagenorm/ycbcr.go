@@ -383,7 +383,7 @@ func boxShrinkPlane(p []uint8, sw, sh, stride, channels, k int) ([]uint8, int, i
 			for y := y0; y < y1; y++ {
 				row := p[y*stride : y*stride+sr]
 				ox := 0
-				switch { // planes (phone photos), RGB and RGBA take tighter loops
+				switch { // planes (phone photos) and RGBA (thumbnails) take tighter loops
 				case ch == 1 && k == 2:
 					s := sums[:full]
 					for i := range s {
@@ -397,20 +397,6 @@ func boxShrinkPlane(p []uint8, sw, sh, stride, channels, k int) ([]uint8, int, i
 							s += uint32(v)
 						}
 						sums[ox] += s
-					}
-				case ch == 3:
-					for ; ox < full; ox++ {
-						var a, b, c uint32
-						blk := row[ox*k*3 : (ox+1)*k*3]
-						for j := 0; j+2 < len(blk); j += 3 {
-							a += uint32(blk[j])
-							b += uint32(blk[j+1])
-							c += uint32(blk[j+2])
-						}
-						s := sums[3*ox : 3*ox+3 : 3*ox+3]
-						s[0] += a
-						s[1] += b
-						s[2] += c
 					}
 				case ch == 4:
 					for ; ox < full; ox++ {
