@@ -77,9 +77,9 @@ var tools = []tool{
 // Check runs the PDF at path through qpdf --check (decoding every stream),
 // pdfinfo, pdftotext, pdfimages -list, mutool draw and pdfcpu's validator
 // (strict, tolerating the benign deviations of fpdf's output listed in
-// benignStrictErrors). Each complaint
-// is reported with t.Errorf naming the tool and quoting its (trimmed) output;
-// Check still returns whatever it could read.
+// benignStrictErrors). Each complaint is reported with t.Errorf naming the
+// tool and quoting its (trimmed) output; Check still returns whatever it
+// could read.
 //
 // If a tool is missing from PATH, the test is skipped (t.Skipf), or failed
 // (t.Fatalf) when the environment variable CI is non-empty; the message names
